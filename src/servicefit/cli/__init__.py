@@ -1,0 +1,1 @@
+"""The `servicefit` command line: parse, call one service function, print."""

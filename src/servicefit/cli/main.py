@@ -1,0 +1,81 @@
+"""The `servicefit` command and the one place where errors become exit codes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+from typer._click.core import Context as ClickContext
+from typer.core import TyperGroup
+
+from servicefit.cli import competencies, database, organisations, profiles
+from servicefit.cli.runtime import runtime
+from servicefit.errors import ConfigurationError, InvalidInput, NotFound, ServicefitError
+from servicefit.services.demo import set_up_demo
+
+EXIT_NOT_FOUND = 1
+EXIT_INVALID = 2
+EXIT_CONFIGURATION = 3
+
+
+class ErrorReportingGroup(TyperGroup):
+    """Turns servicefit errors into a message on stderr and an exit code."""
+
+    def invoke(self, ctx: ClickContext) -> Any:
+        try:
+            return super().invoke(ctx)
+        except InvalidInput as error:
+            count = len(error.problems)
+            typer.echo(f"error: {count} problem{'s' if count != 1 else ''} found", err=True)
+            for problem in error.problems:
+                typer.echo(f"  {problem}", err=True)
+            raise typer.Exit(EXIT_INVALID) from None
+        except NotFound as error:
+            typer.echo(f"error: {error}", err=True)
+            raise typer.Exit(EXIT_NOT_FOUND) from None
+        except ConfigurationError as error:
+            typer.echo(f"error: {error}", err=True)
+            raise typer.Exit(EXIT_CONFIGURATION) from None
+        except ServicefitError as error:
+            typer.echo(f"error: {error}", err=True)
+            raise typer.Exit(EXIT_INVALID) from None
+
+
+app = typer.Typer(
+    cls=ErrorReportingGroup,
+    no_args_is_help=True,
+    add_completion=False,
+    help="servicefit: customer-service talent assessment.",
+)
+app.add_typer(competencies.app, name="competencies")
+app.add_typer(profiles.app, name="profiles")
+app.add_typer(database.app, name="db")
+app.add_typer(organisations.app, name="orgs")
+
+
+@app.command()
+def demo(ctx: typer.Context) -> None:
+    """Create the database, load the framework and templates, set up the demo organisation."""
+    rt = runtime(ctx)
+    rt.upgrade_database()
+    summary = set_up_demo(rt.uow(), rt.content)
+    typer.echo(f"servicefit database: {rt.settings.effective_database_url}")
+    recorded = "recorded now" if summary.framework_recorded else "already recorded"
+    typer.echo(f"competency framework {summary.framework_version} ({recorded}):")
+    typer.echo(
+        f"  {summary.clusters} clusters, {summary.competencies} competencies,"
+        f" {summary.indicators} behavioural indicators, 5 proficiency levels,"
+        f" {summary.work_activities} work activities, {summary.qualification_types}"
+        " qualification types; texts in en, es, pl"
+    )
+    typer.echo(f"profile templates: {summary.templates}")
+    created = ", ".join(summary.profiles_created) or "none (all present)"
+    typer.echo(
+        f"organisation {summary.organisation!r}: {summary.profiles_total} job profiles"
+        f" (created now: {created})"
+    )
+    typer.echo("next: `servicefit profiles list`, `servicefit competencies list`")
+
+
+def run() -> None:
+    app()

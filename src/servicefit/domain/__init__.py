@@ -1,0 +1,1 @@
+"""The business model in plain Python: no framework, no I/O."""

@@ -1,0 +1,76 @@
+"""The unit of work: one transaction per use case, committed by its owner."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Protocol, Self
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from servicefit.domain.organisations import Organisation
+from servicefit.storage.repositories import (
+    FrameworkVersionRepository,
+    JobProfileRepository,
+    OrganisationRepository,
+    SqlFrameworkVersionRepository,
+    SqlJobProfileRepository,
+    SqlOrganisationRepository,
+)
+
+
+class UnitOfWork(Protocol):
+    organisations: OrganisationRepository
+    framework_versions: FrameworkVersionRepository
+
+    def profiles_of(self, organisation: Organisation) -> JobProfileRepository: ...
+    def commit(self) -> None: ...
+    def rollback(self) -> None: ...
+    def __enter__(self) -> Self: ...
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+
+class SqlUnitOfWork:
+    """A unit of work over one SQLAlchemy session; uncommitted work is rolled back."""
+
+    organisations: OrganisationRepository
+    framework_versions: FrameworkVersionRepository
+
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self._session_factory = session_factory
+        self._session: Session | None = None
+
+    def __enter__(self) -> Self:
+        self._session = self._session_factory()
+        self.organisations = SqlOrganisationRepository(self._session)
+        self.framework_versions = SqlFrameworkVersionRepository(self._session)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        session = self._require_session()
+        session.rollback()
+        session.close()
+        self._session = None
+
+    def profiles_of(self, organisation: Organisation) -> JobProfileRepository:
+        return SqlJobProfileRepository(self._require_session(), organisation.id)
+
+    def commit(self) -> None:
+        self._require_session().commit()
+
+    def rollback(self) -> None:
+        self._require_session().rollback()
+
+    def _require_session(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("the unit of work is used outside its `with` block")
+        return self._session

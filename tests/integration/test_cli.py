@@ -1,0 +1,139 @@
+"""The `servicefit` command line, end to end on a SQLite file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from servicefit.cli.main import app
+
+BAD_PROFILE = """\
+format: servicefit.job-profile/1
+name: Inbound agent
+languages: [en]
+channels: [phone]
+time_budget_minutes: 30
+requirements:
+  - competency: active_listening
+    weight: 4
+    target: 4
+  - competency: empathyy
+    weight: 3
+    target: 4
+  - competency: tolerance
+    weight: 3
+    target: 3
+    minimum: 4
+"""
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> CliRunner:
+    return CliRunner(env={"SERVICEFIT_DATA_DIR": str(tmp_path / "data")})
+
+
+def invoke(cli: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = cli.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_demo_sets_up_the_database_and_is_safe_to_run_twice(cli: CliRunner) -> None:
+    code, out, _ = invoke(cli, "demo")
+    assert code == 0
+    assert "organisation 'demo': 6 job profiles" in out
+    code, out, _ = invoke(cli, "demo")
+    assert code == 0
+    assert "created now: none (all present)" in out
+
+
+def test_resolve_prints_the_competency_id(cli: CliRunner) -> None:
+    assert invoke(cli, "competencies", "resolve", "Managing stress") == (0, "tolerance\n", "")
+
+
+def test_resolve_fails_with_a_message_for_an_unknown_term(cli: CliRunner) -> None:
+    code, out, err = invoke(cli, "competencies", "resolve", "Juggling")
+    assert (code, out) == (1, "")
+    assert "no competency is called 'Juggling'" in err
+
+
+def test_validate_reports_every_problem_with_its_position(cli: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(BAD_PROFILE, encoding="utf-8")
+    code, _, err = invoke(cli, "profiles", "validate", str(path))
+    assert code == 2
+    lines = err.splitlines()
+    assert lines[0] == "error: 2 problems found"
+    assert lines[1].startswith(f"  {path}:10:17: requirements[1].competency: unknown competency")
+    assert "did you mean 'empathy'" in lines[1]
+    assert lines[2] == f"  {path}:16:14: requirements[2].minimum: minimum 4 is above the target 3"
+
+
+def test_an_invalid_import_writes_nothing(cli: CliRunner, tmp_path: Path) -> None:
+    assert invoke(cli, "demo")[0] == 0
+    path = tmp_path / "bad.yaml"
+    path.write_text(BAD_PROFILE, encoding="utf-8")
+    code, _, _ = invoke(cli, "profiles", "import", str(path), "--key", "broken")
+    assert code == 2
+    code, _, err = invoke(cli, "profiles", "show", "broken")
+    assert code == 1
+    assert "no job profile in demo 'broken'" in err
+
+
+def test_create_export_edit_import_makes_a_second_version(cli: CliRunner, tmp_path: Path) -> None:
+    assert invoke(cli, "demo")[0] == 0
+    code, out, _ = invoke(
+        cli,
+        "profiles",
+        "create",
+        "--from-template",
+        "chat_email_support",
+        "--name",
+        "Soporte por chat",
+        "--language",
+        "es",
+    )
+    assert (code, out) == (
+        0,
+        "created profile soporte-por-chat version 1 from chat_email_support\n",
+    )
+
+    exported = tmp_path / "profile.yaml"
+    assert invoke(cli, "profiles", "export", "soporte-por-chat", "--out", str(exported))[0] == 0
+    document = yaml.safe_load(exported.read_text(encoding="utf-8"))
+    document["time_budget_minutes"] = 50
+    exported.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+
+    code, out, _ = invoke(cli, "profiles", "import", str(exported), "--key", "soporte-por-chat")
+    assert (code, out) == (0, "saved profile soporte-por-chat version 2\n")
+    code, out, _ = invoke(cli, "profiles", "show", "soporte-por-chat", "--format", "json")
+    shown = json.loads(out)
+    assert (shown["version"], shown["profile"]["time_budget_minutes"]) == (2, 50)
+    code, out, _ = invoke(cli, "profiles", "show", "soporte-por-chat", "--version", "1")
+    assert yaml.safe_load(out)["profile"]["time_budget_minutes"] != 50
+
+
+def test_commands_on_an_unmigrated_database_say_how_to_fix_it(cli: CliRunner) -> None:
+    code, _, err = invoke(cli, "profiles", "list")
+    assert code == 3
+    assert "run `servicefit db upgrade`" in err
+
+
+def test_templates_are_listed_as_json(cli: CliRunner) -> None:
+    code, out, _ = invoke(cli, "profiles", "templates", "--format", "json")
+    templates = json.loads(out)
+    assert code == 0
+    assert {t["id"] for t in templates} >= {
+        "front_counter",
+        "inbound_call_centre",
+        "chat_email_support",
+        "sales_retention",
+        "technical_support",
+        "multilingual_desk",
+    }
+    for template in templates:
+        total = sum(r["relative_weight"] for r in template["requirements"])
+        assert total == pytest.approx(1.0, abs=1e-3)
