@@ -129,7 +129,7 @@ class SqlJobProfileRepository:
             )
             .order_by(JobProfileRow.key)
         )
-        return [self._stored(key, row) for key, row in self._session.execute(query).tuples()]
+        return [self._stored(key, row) for key, row in self._session.execute(query)]
 
     def add_version(
         self, key: str, *, profile: JobProfile, framework_version: str
