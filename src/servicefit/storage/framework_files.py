@@ -28,6 +28,7 @@ from servicefit.domain.competencies import (
     Competency,
     Framework,
     FrameworkInconsistent,
+    FrameworkProblem,
     Indicator,
     IndicatorPolarity,
     LevelAnchor,
@@ -339,7 +340,20 @@ def load_framework(folder: Traversable | Path | None = None) -> Framework:
             qualification_types=qualifications.to_domain(),
         )
     except FrameworkInconsistent as error:
-        raise InvalidInput(
-            InvalidInputProblem(source="framework", field=p.where, message=p.message)
-            for p in error.problems
-        ) from None
+        raise InvalidInput(_located(problem) for problem in error.problems) from None
+
+
+def _located(problem: FrameworkProblem) -> InvalidInputProblem:
+    """Point a framework-wide problem at the file it comes from."""
+    kind, _, name = problem.where.partition(" ")
+    if kind == "competency" and name:
+        return InvalidInputProblem(
+            source=f"framework/competencies/{name}.yaml", field="id", message=problem.message
+        )
+    if kind == "work":
+        return InvalidInputProblem(
+            source="framework/work_activities.yaml", field=problem.where, message=problem.message
+        )
+    return InvalidInputProblem(
+        source="framework/framework.yaml", field=problem.where, message=problem.message
+    )
