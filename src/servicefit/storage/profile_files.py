@@ -9,6 +9,7 @@ the file, line, column and field.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -217,10 +218,9 @@ def _qualification_to_document(requirement: QualificationRequirement) -> dict[st
 # --- templates ---------------------------------------------------------------------------
 
 
-class ProfileTemplate(BaseModel):
+@dataclass(frozen=True)
+class ProfileTemplate:
     """A loaded template: its localised texts and the profile it starts."""
-
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     id: str
     name: LocalizedText
