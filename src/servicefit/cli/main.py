@@ -8,7 +8,7 @@ import typer
 from typer._click.core import Context as ClickContext
 from typer.core import TyperGroup
 
-from servicefit.cli import competencies, database, organisations, profiles
+from servicefit.cli import assessments, competencies, database, items, organisations, profiles
 from servicefit.cli.runtime import runtime
 from servicefit.errors import ConfigurationError, InvalidInput, NotFound, ServicefitError
 from servicefit.services.demo import set_up_demo
@@ -51,6 +51,8 @@ app.add_typer(competencies.app, name="competencies")
 app.add_typer(profiles.app, name="profiles")
 app.add_typer(database.app, name="db")
 app.add_typer(organisations.app, name="orgs")
+app.add_typer(items.app, name="items")
+app.add_typer(assessments.app, name="assessments")
 
 
 @app.command()

@@ -11,13 +11,16 @@ from typing import Any, Protocol
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from servicefit.domain.items import Instrument, Item, ItemBank
 from servicefit.domain.job_profiles import JobProfile, ProfileVersion
 from servicefit.domain.organisations import Organisation
+from servicefit.storage.item_files import PASSAGE_KIND, stored_item_file
 from servicefit.storage.profile_files import profile_from_stored, profile_to_document
 from servicefit.storage.rows import (
     FrameworkVersionRow,
     JobProfileRow,
     JobProfileVersionRow,
+    OrganisationItemRow,
     OrganisationRow,
 )
 
@@ -43,6 +46,16 @@ class JobProfileRepository(Protocol):
     def add_version(
         self, key: str, *, profile: JobProfile, framework_version: str
     ) -> ProfileVersion: ...
+
+
+class OrganisationItemRepository(Protocol):
+    """The employer-authored items and passages of one organisation."""
+
+    def checksum_of(self, *, kind: str, item_id: str, version: int) -> str | None: ...
+    def add(
+        self, *, kind: str, item_id: str, version: int, document: dict[str, Any], checksum: str
+    ) -> None: ...
+    def bank(self) -> ItemBank: ...
 
 
 class SqlOrganisationRepository:
@@ -175,3 +188,63 @@ class SqlJobProfileRepository:
 
 def _organisation(row: OrganisationRow) -> Organisation:
     return Organisation(id=row.id, slug=row.slug, name=row.name)
+
+
+class SqlOrganisationItemRepository:
+    def __init__(self, session: Session, organisation: Organisation) -> None:
+        self._session = session
+        self._organisation = organisation
+
+    def _rows(self) -> list[OrganisationItemRow]:
+        query = (
+            select(OrganisationItemRow)
+            .filter_by(organisation_id=self._organisation.id)
+            .order_by(
+                OrganisationItemRow.kind, OrganisationItemRow.item_id, OrganisationItemRow.version
+            )
+        )
+        return list(self._session.scalars(query))
+
+    def checksum_of(self, *, kind: str, item_id: str, version: int) -> str | None:
+        query = select(OrganisationItemRow.checksum).filter_by(
+            organisation_id=self._organisation.id, kind=kind, item_id=item_id, version=version
+        )
+        return self._session.scalars(query).one_or_none()
+
+    def add(
+        self, *, kind: str, item_id: str, version: int, document: dict[str, Any], checksum: str
+    ) -> None:
+        self._session.add(
+            OrganisationItemRow(
+                organisation_id=self._organisation.id,
+                kind=kind,
+                item_id=item_id,
+                version=version,
+                document=document,
+                checksum=checksum,
+            )
+        )
+        self._session.flush()
+
+    def bank(self) -> ItemBank:
+        """The newest version of each of the organisation's items, and its passages."""
+        newest: dict[tuple[str, str], OrganisationItemRow] = {}
+        for row in self._rows():
+            newest[(row.kind, row.item_id)] = row  # rows come in version order
+        passages = [r.document for (kind, _), r in newest.items() if kind == PASSAGE_KIND]
+        by_instrument: dict[str, list[dict[str, Any]]] = {}
+        for (kind, _), row in newest.items():
+            if kind != PASSAGE_KIND:
+                by_instrument.setdefault(kind, []).append(row.document)
+        source = f"stored items of {self._organisation.slug}"
+        owner = self._organisation.slug
+        items: list[Item] = []
+        for kind, documents in sorted(by_instrument.items()):
+            stored = stored_item_file(
+                instrument=Instrument(kind), items=documents, owner=owner, source=source
+            )
+            items.extend(stored.items)
+        passage_objects = stored_item_file(
+            instrument=Instrument.KNOWLEDGE, items=[], passages=passages, owner=owner, source=source
+        ).passages
+        return ItemBank(items=tuple(items), passages=tuple(passage_objects))

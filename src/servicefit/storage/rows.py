@@ -76,3 +76,26 @@ class JobProfileVersionRow(Base):
     document: Mapped[dict[str, Any]]
     framework_version: Mapped[str] = mapped_column(ForeignKey("framework_versions.version"))
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class OrganisationItemRow(Base):
+    """An employer-authored item or passage, visible only to its organisation.
+
+    Rows are append-only: an (item id, version) pair never changes once stored.
+    """
+
+    __tablename__ = "organisation_items"
+    __table_args__ = (
+        UniqueConstraint(
+            "organisation_id", "kind", "item_id", "version", name="uq_organisation_items_key"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))  # an instrument, or "passage"
+    item_id: Mapped[str] = mapped_column(String(80))
+    version: Mapped[int]
+    document: Mapped[dict[str, Any]]
+    checksum: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)

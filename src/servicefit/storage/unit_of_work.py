@@ -11,9 +11,11 @@ from servicefit.domain.organisations import Organisation
 from servicefit.storage.repositories import (
     FrameworkVersionRepository,
     JobProfileRepository,
+    OrganisationItemRepository,
     OrganisationRepository,
     SqlFrameworkVersionRepository,
     SqlJobProfileRepository,
+    SqlOrganisationItemRepository,
     SqlOrganisationRepository,
 )
 
@@ -23,6 +25,7 @@ class UnitOfWork(Protocol):
     framework_versions: FrameworkVersionRepository
 
     def profiles_of(self, organisation: Organisation) -> JobProfileRepository: ...
+    def items_of(self, organisation: Organisation) -> OrganisationItemRepository: ...
     def commit(self) -> None: ...
     def rollback(self) -> None: ...
     def __enter__(self) -> Self: ...
@@ -63,6 +66,9 @@ class SqlUnitOfWork:
 
     def profiles_of(self, organisation: Organisation) -> JobProfileRepository:
         return SqlJobProfileRepository(self._require_session(), organisation.id)
+
+    def items_of(self, organisation: Organisation) -> OrganisationItemRepository:
+        return SqlOrganisationItemRepository(self._require_session(), organisation)
 
     def commit(self) -> None:
         self._require_session().commit()

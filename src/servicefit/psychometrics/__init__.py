@@ -1,0 +1,1 @@
+"""Psychometric engines: numbers in, numbers out. No servicefit concept lives here."""
