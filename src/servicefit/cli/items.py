@@ -86,3 +86,32 @@ def add(
     )
     for key in result.added:
         typer.echo(f"  + {key}")
+
+
+@app.command("export-qti")
+def export_qti(
+    ctx: typer.Context,
+    out: Annotated[Path, typer.Option("--out", help="Folder for the QTI 3.0 package.")],
+) -> None:
+    """Export the choice-based items (scenarios, questionnaire, knowledge) as QTI 3.0."""
+    runtime(ctx)
+    result = item_service.export_bank_as_qti(item_service.packaged_bank(), out)
+    typer.echo(
+        f"wrote {result.items} items and {result.passages} passages ({result.files} files) to {out}"
+    )
+
+
+@app.command("import-qti")
+def import_qti(
+    ctx: typer.Context,
+    folder: Annotated[Path, typer.Argument(help="A QTI 3.0 package folder.")],
+) -> None:
+    """Read a QTI 3.0 package and report whether it equals the built-in items."""
+    rt = runtime(ctx)
+    imported = item_service.import_qti_package(rt.content, folder)
+    builtin = {item.id: item for item in item_service.packaged_bank().items}
+    same = sum(1 for item in imported.items if builtin.get(item.id) == item)
+    typer.echo(
+        f"read {len(imported.items)} items and {len(imported.passages)} passages;"
+        f" {same} identical to the built-in bank, {len(imported.items) - same} new or different"
+    )

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from servicefit.domain.assembly import AssembledAssessment, assemble
+from servicefit.domain.item_rules import check_bank
 from servicefit.domain.item_stats import bank_statistics
 from servicefit.domain.items import ItemBank, merge_banks
 from servicefit.domain.job_profiles import JobProfile
@@ -21,10 +22,12 @@ from servicefit.storage.item_files import (
     PASSAGE_KIND,
     check_loaded,
     item_paths,
+    load_agreement_scale,
     load_builtin_bank,
     load_item_files,
     read_item_files,
 )
+from servicefit.storage.qti import QtiExport, export_qti, import_qti
 from servicefit.storage.unit_of_work import UnitOfWork
 
 
@@ -129,3 +132,24 @@ def organisation_bank(uow: UnitOfWork, *, organisation: str) -> ItemBank:
             raise NotFound("organisation", organisation)
         own = uow.items_of(owner).bank()
     return merge_banks(packaged_bank(), own)
+
+
+def export_bank_as_qti(bank: ItemBank, folder: Path) -> QtiExport:
+    """Write the choice-based items of *bank* as a QTI 3.0 package."""
+    return export_qti(bank, folder, agreement=load_agreement_scale())
+
+
+def import_qti_package(content: Content, folder: Path) -> ItemBank:
+    """Read a QTI 3.0 package and check its items like any other content."""
+    bank = import_qti(folder)
+    problems = check_bank(bank, content.framework)
+    if problems:
+        raise InvalidInput(
+            InvalidInputProblem(
+                source=str(folder),
+                field=f"item {p.item_id}: {'.'.join(map(str, p.path))}",
+                message=p.message,
+            )
+            for p in problems
+        )
+    return bank

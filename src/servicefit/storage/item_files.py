@@ -21,14 +21,21 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import RootModel, ValidationError
 
 from servicefit.domain.competencies import Framework
 from servicefit.domain.item_rules import ItemProblem, check_bank
 from servicefit.domain.items import Instrument, Item, ItemBank, Passage
+from servicefit.domain.language import LocalizedText
 from servicefit.errors import InvalidInput, InvalidInputProblem
 from servicefit.storage.documents import Document, load_document
+from servicefit.storage.framework_files import TextModel
 from servicefit.storage.item_models import ITEM_MODELS, ItemFileModel
+
+
+class AgreementScaleModel(RootModel[dict[int, TextModel]]):
+    pass
+
 
 PASSAGE_KIND = "passage"  # how stored passages are told apart from items
 
@@ -184,3 +191,13 @@ def _locate(problem: ItemProblem, loaded: Sequence[LoadedFile]) -> InvalidInputP
     return InvalidInputProblem(
         source="item bank", field=f"item {problem.item_id}", message=problem.message
     )
+
+
+def load_agreement_scale() -> dict[int, LocalizedText]:
+    """The labels of the questionnaire's 5-point agreement scale."""
+    path = Path(str(resources.files("servicefit.content").joinpath("agreement_scale.yaml")))
+    document = load_document(path)
+    labels: dict[int, TextModel] = document.validate(AgreementScaleModel).root
+    if sorted(labels) != [1, 2, 3, 4, 5]:
+        raise InvalidInput([document.problem((), "needs labels for 1 to 5")])
+    return {point: label.to_domain() for point, label in labels.items()}
