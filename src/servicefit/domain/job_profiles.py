@@ -22,7 +22,7 @@ from datetime import datetime
 from enum import Enum
 
 from servicefit.domain.competencies import PROFICIENCY_LEVELS, Framework
-from servicefit.domain.qualifications import QualificationRequirement
+from servicefit.domain.qualifications import QualificationRequirement, Qualifications
 
 MIN_TIME_BUDGET_MINUTES = 5
 MAX_TIME_BUDGET_MINUTES = 240
@@ -188,3 +188,25 @@ class ProfileVersion:
     profile: JobProfile
     framework_version: str
     created_at: datetime
+
+
+@dataclass(frozen=True)
+class QualificationVerdict:
+    requirement: QualificationRequirement
+    met: bool
+    reason: str
+
+    @property
+    def knocks_out(self) -> bool:
+        return self.requirement.knockout and not self.met
+
+
+def evaluate_qualifications(
+    profile: JobProfile, stated: Qualifications
+) -> list[QualificationVerdict]:
+    """Each qualification requirement of the profile against what the candidate stated."""
+    verdicts = []
+    for requirement in profile.qualifications:
+        verdict = requirement.evaluate(stated)
+        verdicts.append(QualificationVerdict(requirement, verdict.met, verdict.reason))
+    return verdicts

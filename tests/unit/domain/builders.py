@@ -12,6 +12,7 @@ from servicefit.domain.competencies import (
     ProficiencyLevel,
     Seed,
     SeedTerm,
+    WorkActivity,
 )
 from servicefit.domain.language import LocalizedText
 
@@ -60,7 +61,15 @@ def framework(*competencies: Competency) -> Framework:
         ),
         clusters=(Cluster(id="core", name=text("Core"), description=text("core")),),
         competencies=competencies,
-        work_activities=(),
+        work_activities=(
+            WorkActivity(
+                id="act",
+                name=text("an activity"),
+                onet_element_ids=(),
+                competency_ids=(),
+                seed_code="000",
+            ),
+        ),
         qualification_types=(),
     )
 

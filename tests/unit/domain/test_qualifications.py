@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from servicefit.domain.job_profiles import Channel, JobProfile, evaluate_qualifications
 from servicefit.domain.qualifications import (
     Availability,
     AvailabilityRequirement,
@@ -52,3 +53,23 @@ def test_availability_names_the_missing_slots() -> None:
     stated = Qualifications(availability=frozenset({Availability.EVENINGS}))
     verdict = requirement.evaluate(stated)
     assert (verdict.met, verdict.reason) == (False, "not available for weekends")
+
+
+def test_a_profile_knocks_out_only_on_unmet_knockout_requirements() -> None:
+    profile = JobProfile(
+        name="desk",
+        requirements=(),
+        qualifications=(
+            LanguageRequirement(language="pl", minimum=CefrLevel.C1, knockout=True),
+            EducationRequirement(minimum=EducationLevel.BACHELOR),
+        ),
+        languages=("pl",),
+        channels=(Channel.PHONE,),
+        time_budget_minutes=30,
+    )
+    stated = Qualifications(
+        education=EducationLevel.SECONDARY, languages=(LanguageSkill("pl", CefrLevel.B2),)
+    )
+    verdicts = evaluate_qualifications(profile, stated)
+    assert [(v.met, v.knocks_out) for v in verdicts] == [(False, True), (False, False)]
+    assert verdicts[0].reason == "pl B2 against C1 required"
