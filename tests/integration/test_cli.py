@@ -137,3 +137,46 @@ def test_templates_are_listed_as_json(cli: CliRunner) -> None:
     for template in templates:
         total = sum(r["relative_weight"] for r in template["requirements"])
         assert total == pytest.approx(1.0, abs=1e-3)
+
+
+def test_items_validate_names_the_file_item_and_field(cli: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "items.yaml"
+    path.write_text(
+        "instrument: calculation\nitems:\n  - id: calc-x\n    version: 1\n    seconds: 60\n"
+        "    stem: {en: a, es: b, pl: c}\n    answer: 3\n    tolerance: -1\n"
+        "    unit: {en: £, es: €, pl: zł}\n",
+        encoding="utf-8",
+    )
+    code, _, err = invoke(cli, "items", "validate", str(path))
+    assert code == 2
+    assert f"{path}:8:16: item calc-x: tolerance: Input should be greater than or equal to 0" in err
+
+
+def test_assemble_prints_a_blueprint_that_fits_the_budget(cli: CliRunner) -> None:
+    code, out, _ = invoke(
+        cli,
+        "assessments",
+        "assemble",
+        "--template",
+        "technical_support",
+        "--minutes",
+        "30",
+        "--language",
+        "es",
+        "--seed",
+        "7",
+    )
+    form = json.loads(out)
+    assert code == 0
+    assert form["total_minutes"] <= 30
+    assert form["language"] == "es"
+    assert {line["competency"] for line in form["blueprint"]} >= {"problem_solving"}
+    assert "provisional" in form["note"]
+
+
+def test_items_stats_counts_by_instrument_competency_and_language(cli: CliRunner) -> None:
+    code, out, _ = invoke(cli, "items", "stats", "--format", "json")
+    stats = json.loads(out)
+    assert code == 0
+    assert sum(stats["by_instrument"].values()) == stats["items"]
+    assert set(stats["by_language"]["items_available"]) == {"en", "es", "pl"}

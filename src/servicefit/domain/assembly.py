@@ -193,12 +193,20 @@ def assemble(
         for c, amount in unit.information.items():
             information[c] += amount
 
-    for competency_id in profile.top_half():
+    def cheapest(competency_id: str) -> int:
+        costs = [u.seconds for u in pool if competency_id in u.information and fits(u)]
+        return min(costs, default=0)
+
+    top_half = profile.top_half()
+    for position, competency_id in enumerate(top_half):
         if information[competency_id] > 0:
             continue
-        candidates = [u for u in pool if competency_id in u.information and fits(u)]
-        if candidates:
-            take(_randomesque(candidates, key=lambda u: gain(u) / u.seconds, rng=rng))
+        # keep enough time to cover the top-half competencies still waiting
+        reserve = sum(cheapest(c) for c in top_half[position + 1 :] if information[c] == 0)
+        measuring = [u for u in pool if competency_id in u.information and fits(u)]
+        affordable = [u for u in measuring if u.seconds <= remaining - reserve]
+        if affordable or measuring:
+            take(_randomesque(affordable or measuring, key=lambda u: gain(u) / u.seconds, rng=rng))
     while True:
         candidates = [u for u in pool if fits(u)]
         if not candidates:
