@@ -19,7 +19,8 @@ from servicefit.domain.language import LocalizedText
 from servicefit.services import items
 from servicefit.services.content import packaged_content
 from servicefit.storage.item_files import load_agreement_scale
-from servicefit.storage.qti import QTI, export_qti, import_qti
+from servicefit.storage.qti import QTI, export_qti
+from servicefit.storage.qti_import import import_qti
 
 from ..unit.domain.item_builders import question, scenario, statement
 

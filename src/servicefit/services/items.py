@@ -27,7 +27,8 @@ from servicefit.storage.item_files import (
     load_item_files,
     read_item_files,
 )
-from servicefit.storage.qti import QtiExport, export_qti, import_qti
+from servicefit.storage.qti import QtiExport, export_qti
+from servicefit.storage.qti_import import import_qti
 from servicefit.storage.unit_of_work import UnitOfWork
 
 

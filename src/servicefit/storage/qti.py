@@ -18,23 +18,15 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from defusedxml.ElementTree import parse as safe_parse
-
 from servicefit.domain.items import (
-    Item,
     ItemBank,
     Keying,
     KnowledgeItem,
-    KnowledgeTopic,
-    Option,
     Passage,
     QuestionnaireItem,
-    RatedOption,
     SituationalItem,
 )
-from servicefit.domain.job_profiles import Channel
 from servicefit.domain.language import LANGUAGES, Language, LocalizedText
-from servicefit.errors import InvalidInput, InvalidInputProblem
 
 QTI = "http://www.imsglobal.org/xsd/imsqtiasi_v3p0"
 CP = "http://www.imsglobal.org/xsd/qti/qtiv3p0/imscp_v1p1"
@@ -51,13 +43,13 @@ ET.register_namespace("imscp", CP)
 ChoiceItem = SituationalItem | QuestionnaireItem | KnowledgeItem
 
 
-def _q(tag: str) -> str:
+def qti_tag(tag: str) -> str:
     return f"{{{QTI}}}{tag}"
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
     element = ET.SubElement(
-        parent, _q(tag), {k.replace("_", "-"): v for k, v in attributes.items()}
+        parent, qti_tag(tag), {k.replace("_", "-"): v for k, v in attributes.items()}
     )
     if text is not None:
         element.text = text
@@ -155,7 +147,7 @@ def _write(root: ET.Element, path: Path) -> None:
 
 def _stimulus(passage: Passage, language: Language) -> ET.Element:
     root = ET.Element(
-        _q("qti-assessment-stimulus"),
+        qti_tag("qti-assessment-stimulus"),
         {
             "identifier": passage.id,
             "title": passage.title.in_language(language),
@@ -171,7 +163,7 @@ def _item_xml(
     item: ChoiceItem, language: Language, agreement: dict[int, LocalizedText]
 ) -> ET.Element:
     root = ET.Element(
-        _q("qti-assessment-item"),
+        qti_tag("qti-assessment-item"),
         {
             "identifier": item.id,
             "title": item.id,
@@ -272,165 +264,3 @@ def _response_processing(root: ET.Element, item: ChoiceItem, correct: str | None
         _sub(root, "qti-response-processing", template=MATCH_CORRECT)
     else:
         _sub(root, "qti-response-processing", template=MAP_RESPONSE)
-
-
-# --- import --------------------------------------------------------------------------------
-
-
-def import_qti(folder: Path) -> ItemBank:
-    """Read a package written by `export_qti` (or in its shape) back into items."""
-    manifest_path = folder / "imsmanifest.xml"
-    manifest = _root_of(manifest_path)
-    passages: list[Passage] = []
-    items: list[Item] = []
-    for resource in manifest.iter(f"{{{CP}}}resource"):
-        identifier = resource.get("identifier", "")
-        files = {
-            _language_of(href): folder / href
-            for href in (f.get("href", "") for f in resource.iter(f"{{{CP}}}file"))
-        }
-        if resource.get("type") == "imsqti_stimulus_xmlv3p0":
-            meta = resource.find(f".//{{{SF}}}passage")
-            passages.append(_read_passage(identifier, _version(meta, manifest_path), files))
-        else:
-            meta = resource.find(f".//{{{SF}}}item")
-            if meta is None:
-                raise _problem(manifest_path, identifier, "no servicefit item metadata")
-            items.append(_read_item(identifier, meta, files, manifest_path))
-    return ItemBank(items=tuple(items), passages=tuple(passages))
-
-
-def _language_of(href: str) -> Language:
-    suffix = href.rsplit(".", 2)[-2] if href.count(".") >= 2 else ""
-    for language in LANGUAGES:
-        if suffix == language:
-            return language
-    raise InvalidInput(
-        [
-            InvalidInputProblem(
-                source=href, field="(file name)", message="expected <id>.<en|es|pl>.xml"
-            )
-        ]
-    )
-
-
-def _version(meta: ET.Element | None, source: Path) -> int:
-    if meta is None or not (meta.get("version") or "").isdigit():
-        raise _problem(source, "version", "missing or not a number")
-    return int(meta.get("version", "0"))
-
-
-def _problem(source: Path, field: str, message: str) -> InvalidInput:
-    return InvalidInput([InvalidInputProblem(source=str(source), field=field, message=message)])
-
-
-def _root_of(path: Path) -> ET.Element:
-    try:
-        root = safe_parse(path).getroot()
-    except (OSError, ET.ParseError) as error:
-        raise _problem(path, "(file)", f"cannot read it: {error}") from None
-    if root is None:
-        raise _problem(path, "(file)", "empty document")
-    return root
-
-
-def _roots(files: dict[Language, Path]) -> dict[Language, ET.Element]:
-    roots = {}
-    for language in LANGUAGES:
-        if language not in files:
-            raise _problem(next(iter(files.values())), "(files)", f"no {language} version")
-        roots[language] = _root_of(files[language])
-    return roots
-
-
-def _text(roots: dict[Language, ET.Element], path: str) -> LocalizedText:
-    values = {}
-    for language, root in roots.items():
-        element = root.find(path)
-        values[language] = element.text or "" if element is not None else ""
-    return LocalizedText(en=values["en"], es=values["es"], pl=values["pl"])
-
-
-def _read_passage(identifier: str, version: int, files: dict[Language, Path]) -> Passage:
-    roots = _roots(files)
-    title = LocalizedText(**{lang: root.get("title", "") for lang, root in roots.items()})
-    return Passage(identifier, version, title, _text(roots, f".//{_q('div')}"))
-
-
-def _choices(roots: dict[Language, ET.Element]) -> list[tuple[str, LocalizedText]]:
-    ids = [c.get("identifier", "") for c in roots["en"].iter(_q("qti-simple-choice"))]
-    texts: dict[str, dict[str, str]] = {choice: {} for choice in ids}
-    for language, root in roots.items():
-        for choice in root.iter(_q("qti-simple-choice")):
-            texts[choice.get("identifier", "")][language] = choice.text or ""
-    return [(choice, LocalizedText(**texts[choice])) for choice in ids]
-
-
-def _read_item(
-    identifier: str, meta: ET.Element, files: dict[Language, Path], source: Path
-) -> Item:
-    roots = _roots(files)
-    en = roots["en"]
-    channel = Channel(meta.get("channel")) if meta.get("channel") else None
-    base = {
-        "id": identifier,
-        "version": _version(meta, source),
-        "competencies": tuple((meta.get("competencies") or "").split()),
-        "channel": channel,
-        "seconds": int(meta.get("seconds", "0")),
-    }
-    prompt = _text(roots, f".//{_q('qti-prompt')}")
-    choices = _choices(roots)
-    correct_element = en.find(f".//{_q('qti-correct-response')}/{_q('qti-value')}")
-    correct = correct_element.text if correct_element is not None else None
-    mapping = {
-        entry.get("map-key", ""): int(float(entry.get("mapped-value", "0")))
-        for entry in en.iter(_q("qti-map-entry"))
-    }
-    instrument = meta.get("instrument")
-    if instrument == "situational_judgement":
-        rationales = {
-            f.get("identifier", ""): _feedback(roots, f.get("identifier", ""))
-            for f in en.iter(_q("qti-modal-feedback"))
-        }
-        return SituationalItem(
-            **base,  # type: ignore[arg-type]
-            stem=prompt,
-            options=tuple(
-                RatedOption(choice, text, mapping[choice], rationales[choice])
-                for choice, text in choices
-            ),
-        )
-    if instrument == "questionnaire":
-        expected = AGREEMENT_CHOICES.index(correct) + 1 if correct else None
-        return QuestionnaireItem(
-            **base,  # type: ignore[arg-type]
-            text=prompt,
-            keying=Keying(meta.get("keying", "positive")),
-            expected=expected,
-            similar_to=meta.get("similar-to"),
-        )
-    if instrument == "knowledge":
-        stimulus = en.find(_q("qti-assessment-stimulus-ref"))
-        exhibit_present = en.find(f".//{_q('pre')}") is not None
-        return KnowledgeItem(
-            **base,  # type: ignore[arg-type]
-            topic=KnowledgeTopic(meta.get("topic")),
-            activity=meta.get("activity", ""),
-            stem=prompt,
-            options=tuple(Option(choice, text) for choice, text in choices),
-            correct=correct or "",
-            passage=stimulus.get("identifier") if stimulus is not None else None,
-            exhibit=_text(roots, f".//{_q('pre')}") if exhibit_present else None,
-        )
-    raise _problem(source, identifier, f"instrument {instrument!r} is not exchanged as QTI")
-
-
-def _feedback(roots: dict[Language, ET.Element], choice: str) -> LocalizedText:
-    values = {}
-    for language, root in roots.items():
-        for feedback in root.iter(_q("qti-modal-feedback")):
-            if feedback.get("identifier") == choice:
-                body = feedback.find(_q("qti-content-body"))
-                values[language] = body.text or "" if body is not None else ""
-    return LocalizedText(**values)
