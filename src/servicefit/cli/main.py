@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import typer
@@ -12,6 +13,7 @@ from servicefit.cli import assessments, competencies, database, items, organisat
 from servicefit.cli.runtime import runtime
 from servicefit.errors import ConfigurationError, InvalidInput, NotFound, ServicefitError
 from servicefit.services.demo import set_up_demo
+from servicefit.services.items import packaged_bank
 
 EXIT_NOT_FOUND = 1
 EXIT_INVALID = 2
@@ -71,6 +73,13 @@ def demo(ctx: typer.Context) -> None:
         " qualification types; texts in en, es, pl"
     )
     typer.echo(f"profile templates: {summary.templates}")
+    bank = packaged_bank()
+    by_instrument = Counter(item.instrument.value for item in bank.items)
+    typer.echo(
+        f"item bank: {len(bank.items)} built-in items, {len(bank.passages)} passages ("
+        + ", ".join(f"{count} {name}" for name, count in sorted(by_instrument.items()))
+        + ")"
+    )
     created = ", ".join(summary.profiles_created) or "none (all present)"
     typer.echo(
         f"organisation {summary.organisation!r}: {summary.profiles_total} job profiles"
