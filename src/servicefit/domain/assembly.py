@@ -55,6 +55,9 @@ MAX_UNITS = {
     Instrument.IN_BASKET: 1,
     Instrument.TYPING: 1,
 }
+# Exposure control for short scales: a form uses at most this many statements of
+# one questionnaire scale, so forms for the same job draw different subsets.
+MAX_STATEMENTS_PER_SCALE = 6
 WRITTEN_CHANNELS = frozenset({Channel.CHAT, Channel.EMAIL, Channel.SOCIAL_MEDIA})
 
 
@@ -173,9 +176,14 @@ def assemble(
     chosen: list[Unit] = []
     pool = build_units(bank, profile, language)
     counts: dict[Instrument, int] = defaultdict(int)
+    per_scale: dict[str, int] = defaultdict(int)
 
     def fits(unit: Unit) -> bool:
         cap = MAX_UNITS.get(unit.instrument)
+        if unit.instrument is Instrument.QUESTIONNAIRE and any(
+            per_scale[c] >= MAX_STATEMENTS_PER_SCALE for c in unit.information
+        ):
+            return False
         return unit.seconds <= remaining and (cap is None or counts[unit.instrument] < cap)
 
     def gain(unit: Unit) -> float:
@@ -189,6 +197,9 @@ def assemble(
         chosen.append(unit)
         pool.remove(unit)
         counts[unit.instrument] += 1
+        if unit.instrument is Instrument.QUESTIONNAIRE:
+            for c in unit.information:
+                per_scale[c] += 1
         remaining -= unit.seconds
         for c, amount in unit.information.items():
             information[c] += amount
