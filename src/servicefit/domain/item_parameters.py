@@ -22,10 +22,8 @@ from servicefit.domain.items import (
     TypingItem,
     WrittenItem,
 )
-from servicefit.psychometrics.information import (
-    expected_information_2pl,
-    expected_information_grm,
-)
+from servicefit.psychometrics.information import expected_information
+from servicefit.psychometrics.irt import ItemParameters
 
 FIVE_CATEGORY_THRESHOLDS = (-1.5, -0.5, 0.5, 1.5)
 QUESTIONNAIRE_THRESHOLDS = (-2.0, -0.8, 0.4, 1.6)  # agreement is common: lower thresholds
@@ -39,10 +37,11 @@ class PriorParameters:
     a: float
     thresholds: tuple[float, ...]  # 2PL: (b,); GRM: K-1 increasing thresholds
 
+    def to_engine(self) -> ItemParameters:
+        return ItemParameters(self.a, self.thresholds)
+
     def expected_information(self) -> float:
-        if self.model == "2pl":
-            return expected_information_2pl(a=self.a, b=self.thresholds[0])
-        return expected_information_grm(a=self.a, thresholds=self.thresholds)
+        return expected_information(self.to_engine())
 
 
 def evenly_spaced(count: int, *, low: float = -1.5, high: float = 1.5) -> tuple[float, ...]:
