@@ -27,16 +27,21 @@ LEVEL_CUTS: tuple[float, ...] = (-1.0, -0.25, 0.5, 1.25)
 PRIOR_VERSION = "prior"
 
 
+def scale_key(competency_id: str, key: str) -> str:
+    """Items are calibrated per competency scale: an item in two scales has two sets."""
+    return f"{competency_id}|{key}"
+
+
 @dataclass(frozen=True)
 class ParameterSet:
     """Calibrated item parameters under one version; anything missing uses its prior."""
 
     version: str
-    parameters: Mapping[str, ItemParameters] = field(default_factory=dict)
+    parameters: Mapping[str, ItemParameters] = field(default_factory=dict)  # by scale_key()
 
     def for_evidence(self, evidence: Evidence) -> tuple[ItemParameters, bool]:
         """The parameters to score *evidence* with, and whether they are calibrated."""
-        calibrated = self.parameters.get(evidence.key)
+        calibrated = self.parameters.get(scale_key(evidence.competency_id, evidence.key))
         if calibrated is not None and calibrated.categories == evidence.categories:
             return calibrated, True
         prior = evidence.prior.to_engine()

@@ -65,6 +65,7 @@ A = TypeVar("A")
 TAU_CUTS = (0.2, 0.4, 0.6, 0.8)
 WPM_CUTS = (15.0, 25.0, 35.0, 45.0)
 MIN_TYPING_ACCURACY = 0.90
+ALIGN_WINDOW = 10  # characters either side of the typed length
 RUBRIC_PRIOR = PriorParameters("grm", 1.5, FIVE_CATEGORY_THRESHOLDS)
 TURN_PRIOR = PriorParameters("grm", 1.0, FIVE_CATEGORY_THRESHOLDS)
 
@@ -99,7 +100,12 @@ def typing_result(target: str, typed: str, seconds: float) -> TypingResult:
     typed_chars = len(typed)
     if typed_chars == 0:
         return TypingResult(0.0, 0.0, 0.0)
-    errors = Levenshtein.distance(typed, target[:typed_chars])
+    # compare with the passage prefix that aligns best, so that one missed or
+    # doubled character costs one error, not a shift of everything after it
+    lengths = range(
+        max(0, typed_chars - ALIGN_WINDOW), min(len(target), typed_chars + ALIGN_WINDOW) + 1
+    )
+    errors = min(Levenshtein.distance(typed, target[:length]) for length in lengths)
     gross = typed_chars / 5.0 / minutes
     net = max(0.0, (typed_chars / 5.0 - errors) / minutes)
     accuracy = max(0.0, (typed_chars - errors) / typed_chars)
