@@ -8,6 +8,7 @@ scoring_cases.json is the review.
 from __future__ import annotations
 
 import json
+import random
 import sys
 from pathlib import Path
 from typing import Any
@@ -44,8 +45,6 @@ def form_items() -> list[Item]:
 
 
 def answer_sets() -> dict[str, list[Response]]:
-    import random
-
     items = form_items()
     rng = random.Random(20261122)
     return {

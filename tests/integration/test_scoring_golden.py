@@ -52,7 +52,10 @@ def test_best_answers_beat_worst_answers_on_every_competency(template_id: str) -
     ]
     for good, poor in zip(high.competencies, low.competencies, strict=True):
         assert good.theta > poor.theta, good.competency_id
-        assert 0 < good.se < 1 and 0 < poor.se < 1
-        assert good.provisional and poor.provisional
+        assert 0 < good.se < 1
+        assert 0 < poor.se < 1
+        assert good.provisional
+        assert poor.provisional
         assert good.percentile.provisional
-    assert high.provisional and low.provisional
+    assert high.provisional
+    assert low.provisional

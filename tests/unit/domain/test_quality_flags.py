@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from servicefit.domain.answers import AgreementAnswer, BrowserEvent, ChoiceAnswer, Response
 from servicefit.domain.items import Item
 from servicefit.domain.quality_flags import FlagKind, Severity, quality_flags
@@ -12,7 +14,7 @@ CHECKS = [statement("c1", None, expected=1), statement("c2", None, expected=5)]
 SCENARIOS = [scenario(f"s{i}", "empathy", seconds=60) for i in range(10)]
 
 
-def flags(items: list[Item], responses: list[Response]) -> dict[FlagKind, Severity]:
+def flags(items: Sequence[Item], responses: list[Response]) -> dict[FlagKind, Severity]:
     found = quality_flags({i.id: i for i in items}, responses)
     return {flag.kind: flag.severity for flag in found}
 
