@@ -105,9 +105,7 @@ def calibrate_scale(
         compute_standard_errors=standard_errors,
         item_names=list(names),
     )
-    parameters, slope_se, threshold_se = _parameters(
-        result, families, categories, standard_errors
-    )
+    parameters, slope_se, threshold_se = _parameters(result, families, categories, standard_errors)
     fit = _item_fit(mirt, result, data) if item_fit else None
     alpha, alpha_ci = cronbach_alpha(data)
     rest = item_rest_correlations(data)

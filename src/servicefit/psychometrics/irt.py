@@ -27,8 +27,8 @@ from numpy.typing import NDArray
 
 QUADRATURE_POINTS = 61
 GRID: NDArray[np.float64] = np.linspace(-6.0, 6.0, QUADRATURE_POINTS)
-_LOG_PRIOR: NDArray[np.float64] = -0.5 * GRID**2
-_LOG_PRIOR -= np.log(np.exp(_LOG_PRIOR).sum())
+LOG_PRIOR: NDArray[np.float64] = -0.5 * GRID**2
+LOG_PRIOR -= np.log(np.exp(LOG_PRIOR).sum())
 FLOOR = 1e-300
 
 
@@ -85,7 +85,7 @@ def log_likelihood(
 
 def eap(items: Sequence[ItemParameters], categories: Sequence[int]) -> Estimate:
     """The EAP estimate and posterior SD for one response pattern (N(0, 1) prior)."""
-    log_posterior = _LOG_PRIOR + log_likelihood(items, categories)
+    log_posterior = LOG_PRIOR + log_likelihood(items, categories)
     weights = np.exp(log_posterior - log_posterior.max())
     weights /= weights.sum()
     theta = float(weights @ GRID)
@@ -98,7 +98,7 @@ def eap_many(
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """EAP estimates and SDs for many response patterns (rows; -1 = not answered)."""
     people = responses.shape[0]
-    log_posterior = np.tile(_LOG_PRIOR, (people, 1))
+    log_posterior = np.tile(LOG_PRIOR, (people, 1))
     for column, item in enumerate(items):
         table = np.log(category_probabilities(item, GRID))  # Q x K
         answered = responses[:, column] >= 0
