@@ -9,7 +9,15 @@ import typer
 from typer._click.core import Context as ClickContext
 from typer.core import TyperGroup
 
-from servicefit.cli import assessments, competencies, database, items, organisations, profiles
+from servicefit.cli import (
+    assessments,
+    competencies,
+    database,
+    items,
+    organisations,
+    profiles,
+    scoring,
+)
 from servicefit.cli.runtime import runtime
 from servicefit.errors import ConfigurationError, InvalidInput, NotFound, ServicefitError
 from servicefit.services.demo import set_up_demo
@@ -55,6 +63,10 @@ app.add_typer(database.app, name="db")
 app.add_typer(organisations.app, name="orgs")
 app.add_typer(items.app, name="items")
 app.add_typer(assessments.app, name="assessments")
+app.add_typer(scoring.attempts_app, name="attempts")
+app.add_typer(scoring.cat_app, name="cat")
+app.command("calibrate")(scoring.calibrate)
+app.command("rescore")(scoring.rescore)
 
 
 @app.command()

@@ -11,7 +11,8 @@ A small wrapper that enforces the settings that matter (shared notes on mirt 1.2
 Models: 2PL for right/wrong items (K = 2), GRM otherwise (Samejima, 1969).
 Parameters come back in servicefit's (a, b) form: slope and difficulty or
 thresholds. Item fit is Orlando & Thissen's (2000) S-X2 with Holm-adjusted
-p-values; reliability is Cronbach's alpha (pingouin) and IRT marginal
+p-values when complete response patterns exist, otherwise infit and outfit
+mean squares (misfit outside 0.5-1.5); reliability is Cronbach's alpha (pingouin) and IRT marginal
 reliability (mirt's `marginal_rxx`).
 """
 
@@ -30,6 +31,16 @@ from servicefit.psychometrics.irt import ItemParameters
 
 QUADRATURE_POINTS = 61
 MISFIT_P = 0.01
+MEAN_SQUARE_RANGE = (0.5, 1.5)  # infit/outfit outside it: misfit (Linacre's usual guide)
+
+
+@dataclass(frozen=True)
+class FitStatistic:
+    name: str  # "S_X2" or "outfit"
+    value: float | None
+    df: float | None
+    p: float | None  # Holm-adjusted (S_X2 only)
+    misfit: bool
 
 
 @dataclass(frozen=True)
@@ -41,10 +52,7 @@ class CalibratedItem:
     responses: int
     mean: float  # mean category / (K - 1): 0 = always lowest, 1 = always highest
     item_rest: float | None  # correlation of the item with the sum of the other items
-    fit_s_x2: float | None
-    fit_df: float | None
-    fit_p: float | None  # Holm-adjusted across the scale
-    misfit: bool
+    fit: FitStatistic | None
 
 
 @dataclass(frozen=True)
@@ -112,7 +120,6 @@ def calibrate_scale(
     items = []
     for column, name in enumerate(names):
         observed = data[:, column][data[:, column] >= 0]
-        fit_row = fit[column] if fit is not None else (None, None, None)
         items.append(
             CalibratedItem(
                 name=name,
@@ -122,10 +129,7 @@ def calibrate_scale(
                 responses=int(observed.size),
                 mean=float(observed.mean() / (categories[column] - 1)),
                 item_rest=rest[column],
-                fit_s_x2=fit_row[0],
-                fit_df=fit_row[1],
-                fit_p=fit_row[2],
-                misfit=fit_row[2] is not None and fit_row[2] < MISFIT_P,
+                fit=fit[column] if fit is not None else None,
             )
         )
     return ScaleCalibration(
@@ -168,17 +172,36 @@ def _parameters(
     return parameters, slope_se, threshold_se
 
 
-def _item_fit(
-    mirt: Any, result: Any, data: NDArray[np.int_]
-) -> list[tuple[float | None, float | None, float | None]]:
+def _item_fit(mirt: Any, result: Any, data: NDArray[np.int_]) -> list[FitStatistic]:
+    """S-X2 on complete response patterns; infit/outfit mean squares when there are none."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        table = mirt.itemfit(result, data, statistics=["S_X2"], p_adjust="holm", na_rm=True)
-    rows: list[tuple[float | None, float | None, float | None]] = []
-    for _, row in table.iterrows():
-        value, df, p = (float(row["S_X2"]), float(row["df"]), float(row["p_value"]))
-        rows.append((value, df, p) if np.isfinite(p) else (None, None, None))
-    return rows
+        try:
+            table = mirt.itemfit(result, data, statistics=["S_X2"], p_adjust="holm", na_rm=True)
+        except ValueError:
+            table = None
+        if table is not None:
+            rows = []
+            for _, row in table.iterrows():
+                p = float(row["p_value"])
+                rows.append(
+                    FitStatistic("S_X2", float(row["S_X2"]), float(row["df"]), p, p < MISFIT_P)
+                    if np.isfinite(p)
+                    else FitStatistic("S_X2", None, None, None, False)
+                )
+            return rows
+        squares = mirt.itemfit(result, data, statistics=["infit", "outfit"])
+    return [
+        FitStatistic(
+            "outfit",
+            float(row["outfit"]),
+            None,
+            None,
+            not (MEAN_SQUARE_RANGE[0] <= float(row["outfit"]) <= MEAN_SQUARE_RANGE[1])
+            or not (MEAN_SQUARE_RANGE[0] <= float(row["infit"]) <= MEAN_SQUARE_RANGE[1]),
+        )
+        for _, row in squares.iterrows()
+    ]
 
 
 def cronbach_alpha(data: NDArray[np.int_]) -> tuple[float | None, tuple[float, float] | None]:

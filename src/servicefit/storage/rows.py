@@ -99,3 +99,54 @@ class OrganisationItemRow(Base):
     document: Mapped[dict[str, Any]]
     checksum: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class AttemptRow(Base):
+    """One candidate's sitting of one assembled assessment."""
+
+    __tablename__ = "attempts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    profile_version_id: Mapped[int] = mapped_column(ForeignKey("job_profile_versions.id"))
+    candidate: Mapped[str] = mapped_column(String(200))
+    language: Mapped[str] = mapped_column(String(2))
+    items: Mapped[dict[str, Any]]  # {"items": ["id@version", ...]}: exactly what it saw
+    simulated: Mapped[bool] = mapped_column(default=False)
+    finished_at: Mapped[datetime | None] = mapped_column(default=None)
+    parameter_version: Mapped[str | None] = mapped_column(String(40), default=None)
+    scores: Mapped[dict[str, Any] | None] = mapped_column(default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class ResponseRow(Base):
+    """One answer in an attempt; at most one per item."""
+
+    __tablename__ = "responses"
+    __table_args__ = (UniqueConstraint("attempt_id", "item_id", name="uq_responses_attempt_item"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id"), index=True)
+    item_id: Mapped[str] = mapped_column(String(80))
+    item_version: Mapped[int]
+    answer: Mapped[dict[str, Any]]
+    seconds: Mapped[float]
+    events: Mapped[dict[str, Any]]  # {"events": ["paste", ...]}
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class ParameterSetRow(Base):
+    """Item parameters calibrated on an organisation's responses, as one version."""
+
+    __tablename__ = "parameter_sets"
+    __table_args__ = (
+        UniqueConstraint("organisation_id", "version", name="uq_parameter_sets_org_version"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    version: Mapped[int]
+    parameters: Mapped[dict[str, Any]]  # scale key -> {"a": .., "thresholds": [..]}
+    report: Mapped[dict[str, Any]]
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)

@@ -8,6 +8,12 @@ from typing import Protocol, Self
 from sqlalchemy.orm import Session, sessionmaker
 
 from servicefit.domain.organisations import Organisation
+from servicefit.storage.attempt_repositories import (
+    AttemptRepository,
+    ParameterSetRepository,
+    SqlAttemptRepository,
+    SqlParameterSetRepository,
+)
 from servicefit.storage.repositories import (
     FrameworkVersionRepository,
     JobProfileRepository,
@@ -26,6 +32,8 @@ class UnitOfWork(Protocol):
 
     def profiles_of(self, organisation: Organisation) -> JobProfileRepository: ...
     def items_of(self, organisation: Organisation) -> OrganisationItemRepository: ...
+    def attempts_of(self, organisation: Organisation) -> AttemptRepository: ...
+    def parameter_sets_of(self, organisation: Organisation) -> ParameterSetRepository: ...
     def commit(self) -> None: ...
     def rollback(self) -> None: ...
     def __enter__(self) -> Self: ...
@@ -69,6 +77,12 @@ class SqlUnitOfWork:
 
     def items_of(self, organisation: Organisation) -> OrganisationItemRepository:
         return SqlOrganisationItemRepository(self._require_session(), organisation)
+
+    def attempts_of(self, organisation: Organisation) -> AttemptRepository:
+        return SqlAttemptRepository(self._require_session(), organisation)
+
+    def parameter_sets_of(self, organisation: Organisation) -> ParameterSetRepository:
+        return SqlParameterSetRepository(self._require_session(), organisation)
 
     def commit(self) -> None:
         self._require_session().commit()

@@ -1,0 +1,143 @@
+"""`servicefit attempts`, `calibrate`, `rescore`, `cat`: scoring from the command line."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import numpy as np
+import typer
+
+from servicefit.cli.options import (
+    DocumentFormat,
+    LanguageChoice,
+    LanguageOption,
+    OrganisationOption,
+)
+from servicefit.cli.runtime import Runtime, print_document, runtime
+from servicefit.psychometrics.cat import StoppingRule
+from servicefit.psychometrics.cat_simulation import compare_cat_with_fixed, simulated_bank
+from servicefit.services import scoring
+from servicefit.storage.score_documents import score_to_document
+
+attempts_app = typer.Typer(no_args_is_help=True, help="Attempts and their scores.")
+cat_app = typer.Typer(no_args_is_help=True, help="Adaptive testing (CAT).")
+
+
+def _org(rt: Runtime, organisation: str | None) -> str:
+    return organisation or rt.settings.default_organisation
+
+
+@attempts_app.command("simulate")
+def simulate(
+    ctx: typer.Context,
+    profile: Annotated[str, typer.Option("--profile", help="Profile key.")],
+    count: Annotated[int, typer.Option("--count", min=1, max=100_000)] = 10,
+    minutes: Annotated[int | None, typer.Option(help="Default: the profile's budget.")] = None,
+    language: LanguageOption = LanguageChoice.EN,
+    seed: Annotated[int, typer.Option()] = 1,
+    organisation: OrganisationOption = None,
+) -> None:
+    """Store simulated candidates' attempts (labelled as demo data), each scored."""
+    rt = runtime(ctx)
+    ids = scoring.simulate_attempts(
+        rt.uow(),
+        rt.content,
+        organisation=_org(rt, organisation),
+        profile_key=profile,
+        count=count,
+        minutes=minutes,
+        language=language.language,
+        seed=seed,
+    )
+    typer.echo(f"stored {len(ids)} simulated attempts ({ids[0]}..{ids[-1]})")
+
+
+@attempts_app.command("list")
+def list_(ctx: typer.Context, organisation: OrganisationOption = None) -> None:
+    """List attempts: id, candidate, profile, language, and the parameters that scored it."""
+    rt = runtime(ctx)
+    for row in scoring.attempt_summaries(rt.uow(), organisation=_org(rt, organisation)):
+        typer.echo(
+            f"{row['id']:>6}  {row['profile']:<24} {row['language']}  "
+            f"{row['parameter_version'] or 'not scored':<16} {row['candidate']}"
+        )
+
+
+@attempts_app.command("score")
+def score(
+    ctx: typer.Context,
+    attempt_id: Annotated[int, typer.Argument(metavar="ATTEMPT_ID")],
+    output_format: Annotated[DocumentFormat, typer.Option("--format")] = DocumentFormat.JSON,
+    organisation: OrganisationOption = None,
+) -> None:
+    """Score one attempt with the current parameters and print the result."""
+    rt = runtime(ctx)
+    result = scoring.score_stored_attempt(
+        rt.uow(), organisation=_org(rt, organisation), attempt_id=attempt_id
+    )
+    print_document(score_to_document(result), output_format.value)
+
+
+def calibrate(
+    ctx: typer.Context,
+    minimum_responses: Annotated[
+        int, typer.Option("--min-responses", min=20, help="Responses an item needs.")
+    ] = scoring.DEFAULT_MINIMUM_RESPONSES,
+    standard_errors: Annotated[bool, typer.Option(help="Item parameter SEs (slower).")] = True,
+    output_format: Annotated[DocumentFormat, typer.Option("--format")] = DocumentFormat.YAML,
+    organisation: OrganisationOption = None,
+) -> None:
+    """Calibrate item parameters on the stored responses and store them as a new version."""
+    rt = runtime(ctx)
+    report = scoring.calibrate(
+        rt.uow(),
+        organisation=_org(rt, organisation),
+        minimum_responses=minimum_responses,
+        standard_errors=standard_errors,
+    )
+    print_document(
+        {
+            "version": report.version,
+            "attempts": report.attempts,
+            "minimum_responses": report.minimum_responses,
+            "scales": report.scales,
+            "kept_prior": report.skipped,
+        },
+        output_format.value,
+    )
+
+
+def rescore(ctx: typer.Context, organisation: OrganisationOption = None) -> None:
+    """Rescore every finished attempt with the current parameter version."""
+    rt = runtime(ctx)
+    version, count = scoring.rescore(rt.uow(), organisation=_org(rt, organisation))
+    typer.echo(f"rescored {count} attempts with parameters {version}")
+
+
+@cat_app.command("simulate")
+def cat_simulate(
+    bank_items: Annotated[int, typer.Option(min=10, max=5000)] = 300,
+    model: Annotated[str, typer.Option(help="2pl or grm.")] = "2pl",
+    people: Annotated[int, typer.Option(min=10, max=100_000)] = 500,
+    target_se: Annotated[float, typer.Option(min=0.1, max=0.9)] = 0.30,
+    max_items: Annotated[int, typer.Option(min=1)] = 60,
+    seed: Annotated[int, typer.Option()] = 1,
+) -> None:
+    """Compare CAT length with a fixed form at equal precision, on a simulated bank."""
+    if model not in ("2pl", "grm"):
+        raise typer.BadParameter("use 2pl or grm", param_hint="--model")
+    rng = np.random.default_rng(seed)
+    result = compare_cat_with_fixed(
+        simulated_bank(bank_items, model=model, rng=rng),
+        people=people,
+        rule=StoppingRule(target_se=target_se, max_items=max_items),
+        rng=rng,
+    )
+    typer.echo(
+        f"bank {result.bank_items} {model} items, {result.people} simulees, target SE {target_se}\n"
+        f"CAT:   mean length {result.cat_mean_length:.1f} (max {result.cat_max_length}),"
+        f" mean SE {result.cat_mean_se:.3f}, RMSE {result.cat_rmse:.3f}\n"
+        f"fixed: length {result.fixed_length} for mean SE {result.fixed_mean_se:.3f},"
+        f" RMSE {result.fixed_rmse:.3f}\n"
+        f"CAT saves {1 - result.cat_mean_length / result.fixed_length:.0%} of the items"
+    )

@@ -1,0 +1,246 @@
+"""Repositories for attempts, their responses, and calibrated parameter sets."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from servicefit.domain.answers import BrowserEvent, Response
+from servicefit.domain.attempts import Attempt
+from servicefit.domain.competency_scores import ParameterSet
+from servicefit.domain.items import ItemRef
+from servicefit.domain.language import LANGUAGES, Language
+from servicefit.domain.organisations import Organisation
+from servicefit.psychometrics.irt import ItemParameters
+from servicefit.storage.answer_documents import answer_from_document, answer_to_document
+from servicefit.storage.rows import (
+    AttemptRow,
+    JobProfileRow,
+    JobProfileVersionRow,
+    ParameterSetRow,
+    ResponseRow,
+)
+
+
+class AttemptRepository(Protocol):
+    def add(self, attempt: Attempt) -> Attempt: ...
+    def get(self, attempt_id: int) -> Attempt | None: ...
+    def finished_ids(self) -> list[int]: ...
+    def save_responses(self, attempt: Attempt) -> None: ...
+    def save_scores(
+        self, attempt_id: int, *, parameter_version: str, scores: dict[str, Any]
+    ) -> None: ...
+    def scores(self, attempt_id: int) -> dict[str, Any] | None: ...
+    def summaries(self) -> list[dict[str, Any]]: ...
+
+
+class ParameterSetRepository(Protocol):
+    def latest(self) -> ParameterSet | None: ...
+    def add(self, *, parameters: dict[str, ItemParameters], report: dict[str, Any]) -> str: ...
+
+
+def _ref(text: str) -> ItemRef:
+    item_id, _, version = text.rpartition("@")
+    return ItemRef(item_id, int(version))
+
+
+def _language(value: str) -> Language:
+    for language in LANGUAGES:
+        if language == value:
+            return language
+    raise ValueError(f"unknown language {value!r}")
+
+
+class SqlAttemptRepository:
+    def __init__(self, session: Session, organisation: Organisation) -> None:
+        self._session = session
+        self._organisation = organisation
+
+    def _row(self, attempt_id: int) -> AttemptRow | None:
+        query = select(AttemptRow).filter_by(id=attempt_id, organisation_id=self._organisation.id)
+        return self._session.scalars(query).one_or_none()
+
+    def add(self, attempt: Attempt) -> Attempt:
+        version_id = self._session.scalars(
+            select(JobProfileVersionRow.id)
+            .join(JobProfileRow, JobProfileRow.id == JobProfileVersionRow.profile_id)
+            .where(
+                JobProfileRow.organisation_id == self._organisation.id,
+                JobProfileRow.key == attempt.profile_key,
+                JobProfileVersionRow.version == attempt.profile_version,
+            )
+        ).one()
+        row = AttemptRow(
+            organisation_id=self._organisation.id,
+            profile_version_id=version_id,
+            candidate=attempt.candidate,
+            language=attempt.language,
+            items={"items": [str(ref) for ref in attempt.items]},
+            simulated=attempt.simulated,
+            finished_at=attempt.finished_at,
+        )
+        self._session.add(row)
+        self._session.flush()
+        attempt.id = row.id
+        self.save_responses(attempt)
+        return attempt
+
+    def save_responses(self, attempt: Attempt) -> None:
+        if attempt.id is None:
+            raise ValueError("the attempt has not been added")
+        row = self._row(attempt.id)
+        if row is None:
+            raise KeyError(attempt.id)
+        stored = {
+            r.item_id: r
+            for r in self._session.scalars(select(ResponseRow).filter_by(attempt_id=attempt.id))
+        }
+        for response in attempt.responses.values():
+            document = answer_to_document(response.answer)
+            events = {"events": [event.value for event in response.events]}
+            existing = stored.get(response.item.id)
+            if existing is None:
+                self._session.add(
+                    ResponseRow(
+                        organisation_id=self._organisation.id,
+                        attempt_id=attempt.id,
+                        item_id=response.item.id,
+                        item_version=response.item.version,
+                        answer=document,
+                        seconds=response.seconds,
+                        events=events,
+                    )
+                )
+            else:
+                existing.answer, existing.seconds, existing.events = (
+                    document,
+                    response.seconds,
+                    events,
+                )
+        row.finished_at = attempt.finished_at
+        self._session.flush()
+
+    def get(self, attempt_id: int) -> Attempt | None:
+        row = self._row(attempt_id)
+        if row is None:
+            return None
+        key, version = self._session.execute(
+            select(JobProfileRow.key, JobProfileVersionRow.version)
+            .join(JobProfileVersionRow, JobProfileRow.id == JobProfileVersionRow.profile_id)
+            .where(JobProfileVersionRow.id == row.profile_version_id)
+        ).one()
+        responses = {
+            r.item_id: Response(
+                item=ItemRef(r.item_id, r.item_version),
+                answer=answer_from_document(r.answer),
+                seconds=r.seconds,
+                events=tuple(BrowserEvent(e) for e in r.events.get("events", [])),
+            )
+            for r in self._session.scalars(
+                select(ResponseRow).filter_by(attempt_id=row.id).order_by(ResponseRow.id)
+            )
+        }
+        return Attempt(
+            id=row.id,
+            organisation_id=row.organisation_id,
+            profile_key=key,
+            profile_version=version,
+            candidate=row.candidate,
+            language=_language(row.language),
+            items=tuple(_ref(text) for text in row.items["items"]),
+            responses=responses,
+            simulated=row.simulated,
+            finished_at=row.finished_at,
+            parameter_version=row.parameter_version,
+        )
+
+    def finished_ids(self) -> list[int]:
+        query = (
+            select(AttemptRow.id)
+            .where(AttemptRow.organisation_id == self._organisation.id)
+            .where(AttemptRow.finished_at.is_not(None))
+            .order_by(AttemptRow.id)
+        )
+        return list(self._session.scalars(query))
+
+    def save_scores(
+        self, attempt_id: int, *, parameter_version: str, scores: dict[str, Any]
+    ) -> None:
+        row = self._row(attempt_id)
+        if row is None:
+            raise KeyError(attempt_id)
+        row.parameter_version = parameter_version
+        row.scores = scores
+        self._session.flush()
+
+    def scores(self, attempt_id: int) -> dict[str, Any] | None:
+        row = self._row(attempt_id)
+        return row.scores if row else None
+
+    def summaries(self) -> list[dict[str, Any]]:
+        query = (
+            select(AttemptRow, JobProfileRow.key)
+            .join(JobProfileVersionRow, JobProfileVersionRow.id == AttemptRow.profile_version_id)
+            .join(JobProfileRow, JobProfileRow.id == JobProfileVersionRow.profile_id)
+            .where(AttemptRow.organisation_id == self._organisation.id)
+            .order_by(AttemptRow.id)
+        )
+        return [
+            {
+                "id": row.id,
+                "candidate": row.candidate,
+                "profile": key,
+                "language": row.language,
+                "simulated": row.simulated,
+                "finished": row.finished_at is not None,
+                "parameter_version": row.parameter_version,
+            }
+            for row, key in self._session.execute(query)
+        ]
+
+
+class SqlParameterSetRepository:
+    def __init__(self, session: Session, organisation: Organisation) -> None:
+        self._session = session
+        self._organisation = organisation
+
+    def latest(self) -> ParameterSet | None:
+        query = (
+            select(ParameterSetRow)
+            .filter_by(organisation_id=self._organisation.id)
+            .order_by(ParameterSetRow.version.desc())
+            .limit(1)
+        )
+        row = self._session.scalars(query).one_or_none()
+        if row is None:
+            return None
+        return ParameterSet(
+            version=f"calibration-{row.version}",
+            parameters={
+                key: ItemParameters(float(value["a"]), tuple(float(b) for b in value["thresholds"]))
+                for key, value in row.parameters.items()
+            },
+        )
+
+    def add(self, *, parameters: dict[str, ItemParameters], report: dict[str, Any]) -> str:
+        current = self._session.scalar(
+            select(func.coalesce(func.max(ParameterSetRow.version), 0)).where(
+                ParameterSetRow.organisation_id == self._organisation.id
+            )
+        )
+        version = int(current or 0) + 1
+        self._session.add(
+            ParameterSetRow(
+                organisation_id=self._organisation.id,
+                version=version,
+                parameters={
+                    key: {"a": p.a, "thresholds": list(p.thresholds)}
+                    for key, p in parameters.items()
+                },
+                report=report,
+            )
+        )
+        self._session.flush()
+        return f"calibration-{version}"
