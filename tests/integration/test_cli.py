@@ -180,3 +180,35 @@ def test_items_stats_counts_by_instrument_competency_and_language(cli: CliRunner
     assert code == 0
     assert sum(stats["by_instrument"].values()) == stats["items"]
     assert set(stats["by_language"]["items_available"]) == {"en", "es", "pl"}
+
+
+def test_cat_simulate_compares_with_a_fixed_form(cli: CliRunner) -> None:
+    code, out, _ = invoke(
+        cli, "cat", "simulate", "--bank-items", "60", "--people", "40", "--target-se", "0.4"
+    )
+    assert code == 0
+    assert "CAT:   mean length" in out
+    assert "fixed: length" in out
+
+
+def test_simulated_attempts_are_scored_with_provisional_labels(cli: CliRunner) -> None:
+    assert invoke(cli, "demo")[0] == 0
+    code, out, _ = invoke(
+        cli,
+        "attempts",
+        "simulate",
+        "--profile",
+        "sales-retention",
+        "--count",
+        "2",
+        "--minutes",
+        "10",
+    )
+    assert (code, out) == (0, "stored 2 simulated attempts (1..2)\n")
+    code, out, _ = invoke(cli, "attempts", "score", "1", "--format", "json")
+    scored = json.loads(out)
+    assert scored["parameter_version"] == "prior"
+    assert scored["provisional"] is True
+    assert all("provisional norm" in c["norm"] for c in scored["competencies"])
+    code, out, _ = invoke(cli, "attempts", "list")
+    assert "Simulated candidate 001 (demo data)" in out
