@@ -18,7 +18,7 @@ from servicefit.domain.item_scoring import Evidence, score_response
 from servicefit.domain.items import Item, ItemBank
 from servicefit.domain.language import Language
 from servicefit.domain.organisations import Organisation
-from servicefit.domain.reply_rating import KeywordReplyRater, ReplyRater
+from servicefit.domain.reply_rating import EngineReplyRater, ReplyRater
 from servicefit.domain.simulation import simulate_responses
 from servicefit.errors import NotFound
 from servicefit.psychometrics.calibration import ScaleCalibration, calibrate_scale
@@ -32,8 +32,8 @@ DEFAULT_MINIMUM_RESPONSES = 200
 
 
 def default_rater() -> ReplyRater:
-    """The written-reply rater in use (a stand-in until the text scorer lands)."""
-    return KeywordReplyRater()
+    """The written-reply rater in use: the offline text-scoring engine."""
+    return EngineReplyRater()
 
 
 def _organisation(uow: UnitOfWork, slug: str) -> Organisation:

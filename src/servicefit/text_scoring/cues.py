@@ -1,0 +1,413 @@
+"""Cue lexicons: phrases that show (or undermine) a behaviour, per language.
+
+Written for servicefit from customer-service practice (and the politeness
+strategies of Brown & Levinson, 1987, as operationalised by
+Danescu-Niculescu-Mizil et al., 2013); no weights are learned from the
+evaluation data. Each cue kind maps to a behavioural indicator name that the
+caller can map onto its own framework.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+Lexicon = dict[str, tuple[str, ...]]
+
+EN: Lexicon = {
+    "apology": (
+        r"\b(i'?m|i am|we'?re|we are) (so |very |really |truly |terribly )?sorry\b",
+        r"\bapologi[sz]e",
+        r"\bmy apologies\b",
+        r"\bsorry (for|about|that)\b",
+    ),
+    "feelings": (
+        r"\b(i|we) (completely |totally |fully |really )?understand\b",
+        r"\b(i|we) can (only )?imagine\b",
+        r"\bsorry to hear\b",
+        r"\bi hear you\b",
+        r"\b(must|sounds?|would) (be |have been )?(so |really |very |incredibly )?(frustrating|stressful|"
+        r"worrying|difficult|hard|upsetting|awful|annoying|disappointing|terrible|scary|painful|"
+        r"overwhelming|exhausting|heartbreaking|tough|rough)",
+        r"\bhow (frustrating|stressful|upsetting|worrying|difficult|hard|awful|scary)\b",
+        r"\bunderstandabl[ey]\b",
+        r"\bi feel (for|your|so)\b",
+        r"\b(hugs|hug)\b",
+        r"\b(that|this) (is|was) (so |really )?(awful|terrible|heartbreaking|horrible|sad)\b",
+        r"\bso sad\b",
+        r"\bi'?m (so |really )?(glad|happy|sad|worried|concerned)\b",
+        r"\b(stay strong|you'?re not alone|take care of yourself|sending (love|hugs|you))\b",
+        r"\b(i|we) care\b",
+        r"\bmy heart\b",
+        r"\bpoor (you|thing)\b",
+    ),
+    "interpretation": (
+        r"\b(it|that) (sounds|seems|feels) like\b",
+        r"\b(sounds|seems) like you\b",
+        r"\bi (understand|know|get|see) (how|what|that|why|where)\b",
+        r"\bi'?ve (been|gone) (there|through)\b",
+        r"\bi (had|have had|went through|experienced) (the same|"
+        r"a similar|something similar|this)\b",
+        r"\bif i understand (you )?(correctly|right)\b",
+        r"\byou (must|might|may) (feel|be feeling|have felt)\b",
+        r"\bi can (see|tell) (that|how|why)\b",
+        r"\bi feel the same\b",
+        r"\bsame (here|with me)\b",
+        r"\bme too\b",
+        r"\bi know the feeling\b",
+        r"\bi relate\b",
+        r"\bi was (in|at) (the same|a similar)\b",
+        r"\bso what you'?re saying\b",
+    ),
+    "dismissive": (
+        r"\bcalm down\b",
+        r"\bno need to (get|be) (upset|angry|rude)\b",
+        r"\bas i (already |have already )?(said|told you|explained|mentioned)\b",
+        r"\bnot (my|our) problem\b",
+        r"\bdeal with it\b",
+        r"\bget over it\b",
+    ),
+    "please": (r"\bplease\b", r"\bkindly\b"),
+    "gratitude": (
+        r"\bthank(s| you)\b",
+        r"\b(i|we) (really |truly |greatly )?appreciate\b",
+        r"\bgrateful\b",
+        r"\bthx\b",
+    ),
+    "greeting": (r"^\s*(hi|hello|dear|good (morning|afternoon|evening)|hey|greetings)\b",),
+    "hedge": (
+        r"\b(could|would|might|can) you\b",
+        r"\bwould you mind\b",
+        r"\bif (possible|you could|you don'?t mind|"
+        r"you have (a moment|time))\b",
+        r"\b(perhaps|maybe|possibly)\b",
+        r"\bi (think|believe|suppose|wonder|guess)\b",
+        r"\bi'?m not sure\b",
+        r"\bi was wondering\b",
+        r"\bwhen you (get|have) a (chance|moment)\b",
+    ),
+    "blame": (
+        r"\byour (own )?fault\b",
+        r"\byou (should|shouldn'?t) have\b",
+        r"\byou (failed|forgot|neglected|didn'?t bother) to\b",
+        r"\bif you had (read|followed|checked|listened)\b",
+        r"\byou clearly\b",
+        r"\byou obviously\b",
+    ),
+    "sarcasm": (
+        r"\bwith all due respect\b",
+        r"\bgood luck with that\b",
+        r"\bthanks for nothing\b",
+        r"\bnice try\b",
+        r"\bread the (manual|faq|instructions)\b",
+        r"\bseriously\?",
+        r"\b(yeah|sure),? right\b",
+        r"\bno offen[cs]e\b",
+    ),
+    "rude": (
+        r"\b(stupid|idiot\w*|dumb|ridiculous|nonsense|shut up|crap|damn|wtf|pathetic|useless|"
+        r"moron\w*|absurd|lame|sucks?|hell|bullshit|fuck\w*|ass|jerk)\b",
+    ),
+    "direct_question": (
+        r"^\s*(why (did|do|would|are|is|didn'?t|don'?t|haven'?t)|what (is|was) (your|the) "
+        r"problem|who (do|did) you)\b",
+    ),
+    "command": (
+        r"^\s*(read|stop|listen|look|don'?t|go|fix|explain|answer|tell me|give me|do not)\b",
+    ),
+    "commitment": (
+        r"\b(i|we)('ll| will| shall| am going to| are going to| have| 've)\b",
+        r"\blet me\b",
+        r"\b(i|we) can (offer|arrange|send|refund|replace|book)\b",
+        r"\b(i|we)'?ve (already )?(arranged|booked|issued|processed|refunded|sent|escalated|raised|"
+        r"logged|credited|cancell?ed|updated|asked|contacted|checked|requested|reported)\b",
+    ),
+    "solution": (
+        r"\b(refund|replacement|replace|credit|compensation|voucher|resend|re-send|reschedul\w*|rebook\w*|"
+        r"repair|engineer|technician|courier|discount|waive|cancel\w*|exchange|reimburse\w*|reset|"
+        r"new (card|password|link|order|delivery))\b",
+    ),
+    "next_step": (
+        r"\b(today|tomorrow|tonight|this (afternoon|evening|week)|next week|within \d+|in the next \d+|"
+        r"by (monday|tuesday|wednesday|thursday|friday|saturday|sunday|the end of)|"
+        r"\d+ ?(hours?|days?|working days|business days|minutes))\b",
+        r"\b(next|first|then|once|after that)\b",
+    ),
+    "follow_up": (
+        r"\b(call|ring|phone|email|e-mail|contact|text) you (back|again|tomorrow|today|once|when|as soon)\b",
+        r"\bget back to you\b",
+        r"\bfollow(ing)? up\b",
+        r"\bcheck back\b",
+        r"\bkeep you (updated|informed|posted)\b",
+        r"\blet you know\b",
+        r"\b(update|confirm to) you\b",
+    ),
+    "deflection": (
+        r"\byou('ll| will)? (need|have|must|should|ought) to\b",
+        r"\byou must\b",
+        r"\bcontact (the|your|our) (\w+ )?(department|team|company|bank|courier|provider|manufacturer)\b",
+        r"\b(it'?s|it is|that'?s|that is) not (our|my) (responsibility|fault|problem|job)\b",
+        r"\bthere('?s| is) nothing (i|we) can do\b",
+        r"\b(i|we) (can'?t|cannot|are unable to) help\b",
+        r"\bnot (possible|allowed)\b",
+    ),
+    "jargon": (
+        r"\b(sla|backend|back-end|provisioning|as per|pursuant|aforementioned|hereby|herewith|"
+        r"kindly revert|revert back|do the needful|asap|fyi|tbc|l[123] (team|support)|tier [123]|"
+        r"ticket (id|no\.?)|case ref|ref\.? no)\b",
+    ),
+    "generic_salutation": (r"\bdear (valued )?(customer|client|sir|madam|sir or madam|user)\b",),
+    "closing": (
+        r"\b(kind|best|warm|warmest)? ?regards\b",
+        r"\bsincerely\b",
+        r"\ball the best\b",
+        r"\bbest wishes\b",
+        r"\bmany thanks\b",
+        r"\btake care\b",
+        r"\bhave a (nice|good|great) \w+\b",
+    ),
+    "emotion_in_message": (
+        r"\b(angry|furious|upset|frustrat\w*|disappoint\w*|unacceptable|ridiculous|worried|stress\w*|"
+        r"terrible|awful|disgust\w*|fed up|sick of|annoy\w*|outrage\w*|complain\w*|still (not|no|waiting)|"
+        r"never again|worst|scared|afraid|desperate|urgent\w*)\b",
+        r"!!",
+        r"\?\?",
+    ),
+}
+
+ES: Lexicon = {
+    "apology": (
+        r"\blo (siento|sentimos)\b",
+        r"\b(le |les |te )?(pido|pedimos) disculpas\b",
+        r"\bdisculp(e|as|en|a)\b",
+        r"\blamento\b",
+        r"\blamentamos\b",
+        r"\bperd[oó]n(e|eme|ame)?\b",
+    ),
+    "feelings": (
+        r"\b(entiendo|entendemos|comprendo|comprendemos)\b",
+        r"\bme (lo )?imagino\b",
+        r"\b(qu[eé]|muy|tan|lo) (frustrante|molesto|preocupante|dif[ií]cil|duro|angustiante|estresante)\b",
+        r"\b(su|tu) (malestar|preocupaci[oó]n|frustraci[oó]n|enfado|indignaci[oó]n)\b",
+        r"\b(siento|sentimos) (mucho )?(que|lo)\b",
+        r"\bcon raz[oó]n\b",
+        r"\bes normal que\b",
+    ),
+    "interpretation": (
+        r"\b(parece|suena) que\b",
+        r"\bsi (le |te )?(entiendo|he entendido) bien\b",
+        r"\bs[eé] (c[oó]mo|lo que) se siente\b",
+        r"\b(he|hemos) pasado por\b",
+    ),
+    "dismissive": (
+        r"\bc[aá]lmese\b",
+        r"\btranquil[ií]cese\b",
+        r"\bno es (mi|nuestro) problema\b",
+        r"\bcomo ya (le |te )?(dije|he dicho|expliqu[eé]|indiqu[eé])\b",
+    ),
+    "please": (r"\bpor favor\b", r"\bsi (es|fuera) tan amable\b", r"\ble ruego\b"),
+    "gratitude": (r"\bgracias\b", r"\bagradec\w*", r"\bagradezco\b"),
+    "greeting": (
+        r"^\s*(hola|estimad[oa]s?|buen(os|as) (d[ií]as|tardes|noches)|querid[oa]s?|saludos)\b",
+    ),
+    "hedge": (
+        r"\b(podr[ií]a|podr[ií]as|podr[ií]amos|ser[ií]a posible|le importar[ií]a|quisiera)\b",
+        r"\bquiz[aá]s?\b",
+        r"\bcreo que\b",
+        r"\bsi es posible\b",
+        r"\btal vez\b",
+    ),
+    "blame": (
+        r"\b(es|fue) (su|tu) culpa\b",
+        r"\b(usted )?deber[ií]a haber\b",
+        r"\bsi (usted )?hubiera (le[ií]do|seguido|revisado)\b",
+        r"\busted no (ley[oó]|revis[oó])\b",
+    ),
+    "sarcasm": (
+        r"\bcon todo (el )?respeto\b",
+        r"\bbuena suerte con eso\b",
+        r"\bgracias por nada\b",
+    ),
+    "rude": (
+        r"\b(est[uú]pid\w*|idiota\w*|tonter[ií]a\w*|rid[ií]cul\w*|in[uú]til\w*|c[aá]llese|absurd\w*|"
+        r"vergonzos\w*)\b",
+    ),
+    "direct_question": (r"^\s*¿?\s*por qu[eé] (no )?(usted|ha|hizo|hicieron)\b",),
+    "command": (r"^\s*(lea|pare|escuche|mire|no|haga|deje)\b",),
+    "commitment": (
+        r"\b(voy|vamos) a\b",
+        r"\bme (encargo|ocupo)\b",
+        r"\bnos (encargamos|ocupamos)\b",
+        r"\b(le |te )?(enviar[ée]|llamar[ée]|revisar[ée]|comprobar[ée]|gestionar[ée]|tramitar[ée]|"
+        r"reembolsar[ée]|confirmar[ée]|escribir[ée]|devolver[ée]|solucionar[ée]|cambiar[ée])\b",
+        r"\b(he|hemos) (tramitado|gestionado|enviado|solicitado|reembolsado|revisado|comprobado|"
+        r"cancelado|programado|abonado|escalado|registrado)\b",
+    ),
+    "solution": (
+        r"\b(reembols\w*|sustituci\w*|reposici\w*|abono\w*|compensaci\w*|vale\w*|reenv\w*|"
+        r"repar\w*|t[eé]cnic[oa]s?|descuento\w*|cancel\w*|devoluci\w*|cambio)\b",
+    ),
+    "next_step": (
+        r"\b(hoy|ma[ñn]ana|esta (tarde|semana)|la (pr[oó]xima|semana que viene)|en (un plazo de |las "
+        r"pr[oó]ximas )?\d+|antes del? (lunes|martes|mi[ée]rcoles|jueves|viernes)|\d+ ?(horas|d[ií]as))\b",
+        r"\b(primero|despu[eé]s|luego|a continuaci[oó]n|en cuanto)\b",
+    ),
+    "follow_up": (
+        r"\b(le|te) (llamar[ée]|escribir[ée]|avisar[ée]|contactar[ée]|informar[ée])\b",
+        r"\b(le|te) mantendr[ée] informad[oa]\b",
+        r"\bseguimiento\b",
+        r"\bvolver[ée] a (llamar|escribir)",
+    ),
+    "deflection": (
+        r"\b(usted )?(tiene|tendr[aá]|deber[aá]) que\b",
+        r"\bdebe usted\b",
+        r"\bcontacte con\b",
+        r"\bno es (nuestra|mi) (responsabilidad|culpa)\b",
+        r"\bno (podemos|puedo) hacer nada\b",
+        r"\bno es posible\b",
+    ),
+    "jargon": (
+        r"\b(sla|backend|provisionamiento|conforme a lo dispuesto|por la presente|dicho expediente|"
+        r"n[º°] de incidencia)\b",
+    ),
+    "generic_salutation": (r"\b(estimad[oa] cliente|muy se[ñn]or m[ií]o|a quien corresponda)\b",),
+    "closing": (
+        r"\b(un )?(cordial|afectuoso)? ?saludo\b",
+        r"\batentamente\b",
+        r"\bsaludos\b",
+        r"\bquedo a (su|tu) disposici[oó]n\b",
+        r"\bque tenga un buen\b",
+    ),
+    "emotion_in_message": (
+        r"\b(enfadad\w*|molest\w*|harto|harta|indignad\w*|inaceptable|vergüenza|preocupad\w*|"
+        r"decepcionad\w*|fatal|horrible|nunca m[aá]s|todav[ií]a (no|sin)|urgente|desesperad\w*)\b",
+        r"!!",
+        r"\?\?",
+    ),
+}
+
+PL: Lexicon = {
+    "apology": (
+        r"\bprzepraszam\w*",
+        r"\bprzepraszamy\b",
+        r"\bprzykro (mi|nam)\b",
+        r"\bprosz[ęe] o wybaczenie\b",
+        r"\bwybacz\w*",
+    ),
+    "feelings": (
+        r"\brozumiem\w*",
+        r"\brozumiemy\b",
+        r"\bwyobra[żz]am sobie\b",
+        r"\b(musi|musia[łl]o|mo[żz]e) by[ćc] (bardzo |naprawd[ęe] )?(frustruj[ąa]ce|stresuj[ąa]ce|"
+        r"trudne|przykre|denerwuj[ąa]ce|m[ęe]cz[ąa]ce)\b",
+        r"\b(jak|bardzo|to) (frustruj[ąa]ce|stresuj[ąa]ce|przykre|denerwuj[ąa]ce)\b",
+        r"\b(pana|pani|pa[ńn]stwa) (niepok[óo]j|frustracj\w*|zdenerwowanie|rozczarowanie)\b",
+        r"\bma pan(i)? (pe[łl]ne )?prawo\b",
+    ),
+    "interpretation": (
+        r"\b(wygl[ąa]da|brzmi) na to\b",
+        r"\bje[śs]li dobrze rozumiem\b",
+        r"\bwiem,? jak to jest\b",
+    ),
+    "dismissive": (
+        r"\bprosz[ęe] si[ęe] uspokoi[ćc]\b",
+        r"\buspok[óo]j si[ęe]\b",
+        r"\bto nie (jest )?(m[óo]j|nasz) problem\b",
+        r"\bjak ju[żz] (m[óo]wi|pisa)[łl](em|am|i[śs]my)\b",
+    ),
+    "please": (r"\bprosz[ęe]\b", r"\buprzejmie prosz[ęe]\b"),
+    "gratitude": (r"\bdzi[ęe]kuj[ęe]\w*", r"\bdzi[ęe]kujemy\b", r"\bdzi[ęe]ki\b", r"\bdoceniam\w*"),
+    "greeting": (r"^\s*(dzie[ńn] dobry|witam|szanown[ya]|cze[śs][ćc]|dobry wiecz[óo]r)\b",),
+    "hedge": (
+        r"\bczy (m[óo]g[łl]by|mog[łl]aby|mo[żz]e|mo[żz]na|m[óo]g[łl]bym)\b",
+        r"\bmo[żz]e\b",
+        r"\bwydaje mi si[ęe]\b",
+        r"\bby[łl]oby\b",
+        r"\bje[śs]li to mo[żz]liwe\b",
+    ),
+    "blame": (
+        r"\b(to )?(pana|pani|twoja) wina\b",
+        r"\bpowin(ien|na|ni) (pan|pani|pa[ńn]stwo) (by[łl]|by[ćc])\b",
+        r"\bgdyby (pan|pani) (przeczyta|sprawdzi|pos[łl]ucha)[łl]\w*",
+    ),
+    "sarcasm": (r"\bz ca[łl]ym szacunkiem\b", r"\bpowodzenia z tym\b", r"\bdzi[ęe]ki za nic\b"),
+    "rude": (
+        r"\b(g[łl]upi\w*|idiot\w*|bzdur\w*|[żz]a[łl]osn\w*|bezu[żz]yteczn\w*|zamknij si[ęe]|"
+        r"absurd\w*|skandal\w*)\b",
+    ),
+    "direct_question": (r"^\s*dlaczego (pan|pani|nie)\b",),
+    "command": (r"^\s*(przeczytaj|przesta[ńn]|s[łl]uchaj|nie (r[óo]b|pisz))\b",),
+    "commitment": (
+        r"\b(sprawdz[ęe]|zajm[ęe] si[ęe]|oddzwoni[ęe]|wy[śs]l[ęe]|przeka[żz][ęe]|zwr[óo]c[ęe]|potwierdz[ęe]|"
+        r"skontaktuj[ęe] si[ęe]|za[łl]atwi[ęe]|dopilnuj[ęe]|napisz[ęe]|zg[łl]osz[ęe]|wymieni[ęe]|"
+        r"anuluj[ęe]|przeanalizuj[ęe]|zweryfikuj[ęe])\b",
+        r"\b(sprawdzimy|zajmiemy si[ęe]|wy[śs]lemy|oddzwonimy|zwr[óo]cimy|skontaktujemy si[ęe]|"
+        r"wymienimy|za[łl]atwimy)\b",
+        r"\b(zleci|wys[łl]a|zg[łl]osi|przekaza|anulowa|zwr[óo]ci|sprawdzi|zarejestrowa|za[łl]atwi)[łl](em|am)\b",
+    ),
+    "solution": (
+        r"\b(zwrot\w*|wymian\w*|rekompensat\w*|bon\w*|napraw\w*|techni\w*|rabat\w*|anul\w*|"
+        r"korekt\w*|reklamacj\w*|kurier\w*|nowe? (has[łl]o|kart\w*|zam[óo]wienie))\b",
+    ),
+    "next_step": (
+        r"\b(dzi[śs]|dzisiaj|jutro|w tym tygodniu|w przysz[łl]ym tygodniu|w ci[ąa]gu \d+|do "
+        r"(poniedzia[łl]ku|wtorku|[śs]rody|czwartku|pi[ąa]tku|ko[ńn]ca)|\d+ ?(godzin\w*|dni)( roboczych)?)\b",
+        r"\b(najpierw|nast[ęe]pnie|potem|gdy tylko|po tym)\b",
+    ),
+    "follow_up": (
+        r"\boddzwoni[ęe]\b",
+        r"\boddzwonimy\b",
+        r"\b(dam|damy) (panu |pani |pa[ńn]stwu )?zna[ćc]\b",
+        r"\b(b[ęe]d[ęe]|b[ęe]dziemy) informowa[ćc]\b",
+        r"\bodezw[ęe] si[ęe]\b",
+        r"\bskontaktuj[ęe] si[ęe]\b",
+    ),
+    "deflection": (
+        r"\bmusi (pan|pani)\b",
+        r"\bpowin(ien|na) (pan|pani)\b",
+        r"\bprosz[ęe] (si[ęe] )?skontaktowa[ćc] z\b",
+        r"\bto nie (jest )?(nasza|moja) (wina|sprawa|odpowiedzialno[śs][ćc])\b",
+        r"\bnic nie (mo[żz]emy|mog[ęe])\b",
+        r"\bnie ma mo[żz]liwo[śs]ci\b",
+    ),
+    "jargon": (
+        r"\b(sla|backend|provisioning|zgodnie z powy[żz]szym|niniejsz\w*|przedmiotow\w*|"
+        r"uprzejmie informuj[ęe])\b",
+    ),
+    "generic_salutation": (r"\bszanown[ya] klien(cie|tko)\b", r"\bszanowni pa[ńn]stwo\b"),
+    "closing": (
+        r"\bpozdrawiam\b",
+        r"\bz powa[żz]aniem\b",
+        r"\bserdecznie\b",
+        r"\bpozdrowienia\b",
+        r"\b[łl]adnego dnia\b",
+        r"\bmi[łl]ego dnia\b",
+    ),
+    "emotion_in_message": (
+        r"\b(z[łl]y|z[łl]a|w[śs]ciek[łl]\w*|zdenerwowan\w*|rozczarowan\w*|skandal\w*|niedopuszczaln\w*|"
+        r"martwi\w*|boj[ęe] si[ęe]|nadal (nie|brak)|wci[ąa][żz] (nie|czekam)|pilne|pilnie|fatalnie|"
+        r"okropn\w*|nigdy wi[ęe]cej|mam do[śs][ćc])\b",
+        r"!!",
+        r"\?\?",
+    ),
+}
+
+LEXICONS: dict[str, Lexicon] = {"en": EN, "es": ES, "pl": PL}
+
+
+@cache
+def compiled(language: str) -> dict[str, re.Pattern[str]]:
+    """One case-insensitive pattern per cue kind (built on first use, then cached)."""
+    lexicon = LEXICONS.get(language, EN)
+    return {
+        kind: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE | re.MULTILINE)
+        for kind, patterns in lexicon.items()
+    }
+
+
+def count(language: str, kind: str, text: str) -> int:
+    return len(compiled(language)[kind].findall(text))
+
+
+def has(language: str, kind: str, text: str) -> bool:
+    return compiled(language)[kind].search(text) is not None

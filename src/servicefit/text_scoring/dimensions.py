@@ -1,0 +1,434 @@
+"""The seven rubric dimensions: cue weights, formulas and levels (docs/scoring.md, §13).
+
+Each scorer turns cues into a raw value, the raw value into a score in [0, 1]
+(logistic, or a proportion), and the score into a level:
+level = 1 + min(4, floor(5 · score)). Evidence is the reply's sentences that
+matched a cue, with the indicator they matched and whether they earned (+) or
+cost (-) the dimension.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from servicefit.text_scoring import cues
+from servicefit.text_scoring.proofreading import grammar_issues, spelling_issues
+from servicefit.text_scoring.results import DimensionResult, Evidence, LanguageIssue, ReplyContext
+from servicefit.text_scoring.text import (
+    Sentence,
+    content_stems,
+    fold,
+    numbers,
+    sentences,
+    shouting_share,
+    words,
+)
+
+Weighted = Sequence[tuple[str, str, float]]  # (cue kind, indicator name, weight)
+
+
+def logistic(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+def level_of(score: float) -> int:
+    return 1 + min(4, int(score * 5))
+
+
+def confidence(evidence: int, word_count: int) -> float:
+    """Heuristic: more matched evidence and more text make a level more trustworthy."""
+    return round(min(0.95, 0.35 + 0.12 * evidence + min(0.2, word_count / 250)), 2)
+
+
+def _collect(
+    language: str, parts: Sequence[Sentence], weighted: Weighted, effect: str
+) -> tuple[float, list[Evidence]]:
+    total, found = 0.0, []
+    for kind, indicator, weight in weighted:
+        pattern = cues.compiled(language)[kind]
+        for sentence in parts:
+            hits = len(pattern.findall(sentence.text))
+            if hits:
+                total += weight * hits
+                found.append(
+                    Evidence(
+                        sentence.text,
+                        sentence.start,
+                        sentence.end,
+                        indicator,
+                        "+" if effect == "+" else "-",
+                    )
+                )
+    return total, found
+
+
+def _result(
+    name: str, score: float, evidence: list[Evidence], word_count: int, **extra: object
+) -> DimensionResult:
+    return DimensionResult(
+        name=name,
+        level=level_of(score),
+        score=round(score, 4),
+        confidence=confidence(len(evidence), word_count),
+        evidence=tuple(evidence),
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def empathy(
+    reply: str, parts: Sequence[Sentence], language: str, context: ReplyContext
+) -> DimensionResult:
+    positive, earned = _collect(
+        language,
+        parts,
+        (
+            ("feelings", "acknowledges_feelings", 1.0),
+            ("apology", "apologises", 0.8),
+            ("interpretation", "shows_understanding", 0.9),
+        ),
+        "+",
+    )
+    negative, cost = _collect(language, parts, (("dismissive", "dismisses_feelings", 1.5),), "-")
+    raw = positive - negative
+    message = context.customer_message or ""
+    emotional = bool(message) and (
+        cues.has(language, "emotion_in_message", message) or shouting_share(message) > 0.3
+    )
+    needed = context.apology_warranted is True or emotional
+    word_count = len(words(reply))
+    if (
+        not needed
+        and raw <= 0
+        and not cost
+        and (context.customer_message or context.apology_warranted is False)
+    ):
+        return DimensionResult(
+            "empathy", None, None, confidence(0, word_count), note="not needed here"
+        )
+    score = logistic(1.3 * raw - 1.2)
+    if context.apology_warranted and not any(e.indicator == "apologises" for e in earned):
+        score = min(score, 0.39)  # an owed apology that is missing caps the level at 2
+    return _result("empathy", score, earned + cost, word_count)
+
+
+def politeness(
+    reply: str, parts: Sequence[Sentence], language: str, context: ReplyContext
+) -> DimensionResult:
+    positive, earned = _collect(
+        language,
+        parts,
+        (
+            ("please", "says_please", 0.6),
+            ("gratitude", "thanks_customer", 1.0),
+            ("greeting", "greets", 0.5),
+            ("apology", "apologises", 0.5),
+            ("hedge", "asks_indirectly", 0.5),
+        ),
+        "+",
+    )
+    negative, cost = _collect(
+        language,
+        parts,
+        (
+            ("blame", "blames_customer", 1.5),
+            ("sarcasm", "sarcastic", 1.5),
+            ("rude", "rude_words", 2.0),
+            ("dismissive", "tells_customer_to_calm_down", 2.0),
+            ("direct_question", "confronting_question", 0.8),
+            ("command", "bare_command", 0.8),
+        ),
+        "-",
+    )
+    for sentence in parts:
+        if shouting_share(sentence.text) > 0.5 and len(words(sentence.text)) >= 3:
+            negative += 1.5
+            cost.append(Evidence(sentence.text, sentence.start, sentence.end, "shouting", "-"))
+        elif "!!" in sentence.text:
+            negative += 0.5
+            cost.append(
+                Evidence(sentence.text, sentence.start, sentence.end, "exclamation_marks", "-")
+            )
+    score = logistic(0.3 + positive - negative)
+    return _result("politeness", score, earned + cost, len(words(reply)))
+
+
+def clarity(
+    reply: str, parts: Sequence[Sentence], language: str, context: ReplyContext
+) -> DimensionResult:
+    tokens = words(reply)
+    count = max(1, len(tokens))
+    per_sentence = count / max(1, len(parts))
+    long_words = sum(1 for w in tokens if len(w) > 6)
+    lix = per_sentence + 100.0 * long_words / count  # Björnsson's LIX, language-neutral
+    raw = 1.2
+    evidence: list[Evidence] = []
+    notes = [f"LIX {lix:.0f}, {per_sentence:.1f} words per sentence"]
+    if lix > 45:
+        raw -= (lix - 45) / 10
+    for sentence in parts:
+        if len(words(sentence.text)) > 30:
+            raw -= 0.4
+            evidence.append(
+                Evidence(sentence.text, sentence.start, sentence.end, "long_sentence", "-")
+            )
+    jargon, found = _collect(language, parts, (("jargon", "jargon", 0.6),), "-")
+    raw -= jargon
+    evidence += found
+    concrete = [s for s in parts if numbers(s.text)]
+    if concrete:
+        raw += 0.3
+        evidence.append(
+            Evidence(concrete[0].text, concrete[0].start, concrete[0].end, "concrete_details", "+")
+        )
+    elif count > 40:
+        raw -= 0.3
+    if context.channel == "email" and count >= 90 and "\n" not in reply.strip():
+        raw -= 0.4
+        notes.append("a long e-mail in a single paragraph")
+    if re.search(r"^\s*([-•*]|\d+[.)])\s", reply, re.MULTILINE):
+        raw += 0.2
+    if count < 5:
+        raw -= 1.0
+        notes.append("too short to be clear")
+    return _result("clarity", logistic(1.2 * raw), evidence, count, note="; ".join(notes))
+
+
+_PARAPHRASE = re.compile(
+    r"\b(if i understand|you (mentioned|asked|said|wrote)|as you (mentioned|said)|regarding your|"
+    r"en cuanto a su|como (usted )?(menciona|indica)|si (le )?entiendo bien|"
+    r"je[śs]li dobrze rozumiem|pyta pan|pyta pani|jak pan(i)? (pisze|wspomina))\b",
+    re.IGNORECASE,
+)
+_QUESTION_START = re.compile(
+    r"^\s*¿?\s*(can|could|will|would|when|where|why|how|what|who|which|is|are|do|does|did|may|"
+    r"cu[aá]ndo|d[oó]nde|por qu[eé]|c[oó]mo|qu[eé]|qui[eé]n|puede|pueden|podr[ií]a|"
+    r"czy|kiedy|gdzie|dlaczego|jak|co|kto|ile)\b",
+    re.IGNORECASE,
+)
+
+
+_WHEN = re.compile(
+    r"^\s*¿?\s*(when|how long|what time|by when|cu[aá]ndo|cu[aá]nto tiempo|kiedy|jak d[łl]ugo|"
+    r"o kt[óo]rej)\b",
+    re.IGNORECASE,
+)
+_HOW_MUCH = re.compile(r"^\s*¿?\s*(how much|how many|cu[aá]nto|cu[aá]ntos|ile)\b", re.IGNORECASE)
+
+
+def _answered_by_kind(point: str, reply: str, language: str) -> bool:
+    """A "when" question is answered by a time, a "how much" question by a number."""
+    if _WHEN.match(point):
+        return cues.has(language, "next_step", reply) or bool(numbers(reply))
+    if _HOW_MUCH.match(point):
+        return bool(numbers(reply))
+    return False
+
+
+def customer_points(message: str, extra: Sequence[str]) -> list[str]:
+    """The questions (or, failing those, the main sentences) a reply should address."""
+    parts = [s.text for s in sentences(message)]
+    questions = [p for p in parts if p.endswith("?") or _QUESTION_START.match(p)]
+    chosen = list(extra) + questions
+    if not chosen:
+        chosen = [p for p in parts if len(content_stems(p)) >= 3][:5]
+    return chosen
+
+
+def active_listening(
+    reply: str, parts: Sequence[Sentence], language: str, context: ReplyContext
+) -> DimensionResult:
+    message = context.customer_message or ""
+    points = (
+        customer_points(message, context.points_to_answer)
+        if (message or context.points_to_answer)
+        else []
+    )
+    word_count = len(words(reply))
+    if not points:
+        return DimensionResult(
+            "active_listening", None, None, confidence(0, word_count), note="no customer message"
+        )
+    evidence: list[Evidence] = []
+    missed = []
+    covered = 0
+    for point in points:
+        if _answered_by_kind(point, reply, language):
+            covered += 1
+            continue
+        stems = content_stems(point)
+        need = max(1, math.ceil(len(stems) * 0.3))
+        best, overlap = None, 0
+        for sentence in parts:
+            shared = len(stems & content_stems(sentence.text))
+            if shared > overlap:
+                best, overlap = sentence, shared
+        if best is not None and overlap >= need:
+            covered += 1
+            evidence.append(Evidence(best.text, best.start, best.end, "answers_point", "+"))
+        else:
+            missed.append(point)
+    score = 0.15 + 0.85 * covered / len(points)
+    for sentence in parts:
+        if _PARAPHRASE.search(sentence.text):
+            score = min(1.0, score + 0.1)
+            evidence.append(
+                Evidence(
+                    sentence.text, sentence.start, sentence.end, "refers_to_customer_words", "+"
+                )
+            )
+            break
+    note = f"{covered} of {len(points)} points addressed" + (
+        f"; missed: {' | '.join(missed)}" if missed else ""
+    )
+    return _result("active_listening", score, evidence, word_count, note=note)
+
+
+def ownership(
+    reply: str, parts: Sequence[Sentence], language: str, context: ReplyContext
+) -> DimensionResult:
+    positive, earned = _collect(
+        language,
+        parts,
+        (
+            ("commitment", "commits_personally", 1.0),
+            ("solution", "offers_solution", 0.6),
+            ("next_step", "gives_next_steps", 0.5),
+            ("follow_up", "commits_to_follow_up", 1.0),
+        ),
+        "+",
+    )
+    negative, cost = _collect(
+        language, parts, (("deflection", "pushes_work_to_customer", 1.2),), "-"
+    )
+    score = logistic(-1.0 + 0.9 * min(positive, 5.0) - negative)
+    return _result("ownership", score, earned + cost, len(words(reply)))
+
+
+_LOWER_START = re.compile(r"^[a-ząćęłńóśźżáéíóúñ]")
+_REPEATED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
+
+
+def language_quality(
+    reply: str, parts: Sequence[Sentence], language: str, context: ReplyContext
+) -> DimensionResult:
+    issues: list[LanguageIssue] = spelling_issues(reply, language) + grammar_issues(reply, language)
+    if language != "en":  # Harper covers these for English
+        for previous, sentence in zip([None, *parts], parts, strict=False):
+            after_comma = previous is not None and previous.text.rstrip().endswith((",", ":", ";"))
+            if _LOWER_START.match(sentence.text) and not after_comma:
+                issues.append(
+                    LanguageIssue(
+                        "grammar",
+                        sentence.start,
+                        sentence.start + 1,
+                        sentence.text[:1],
+                        "sentence starts with a lower-case letter",
+                        (sentence.text[:1].upper(),),
+                    )
+                )
+        for match in _REPEATED.finditer(reply):
+            issues.append(
+                LanguageIssue(
+                    "grammar",
+                    match.start(),
+                    match.end(),
+                    match.group(0),
+                    "repeated word",
+                    (match.group(1),),
+                )
+            )
+    word_count = max(1, len(words(reply)))
+    rate = 100.0 * len(issues) / word_count
+    score = max(0.0, 1.0 - rate / 12.0)
+    evidence = [
+        Evidence(s.text, s.start, s.end, "spelling_or_grammar_error", "-")
+        for s in parts
+        if any(s.start <= issue.start < s.end + 1 for issue in issues)
+    ]
+    return DimensionResult(
+        "language_quality",
+        level_of(score),
+        round(score, 4),
+        confidence(len(evidence) + 2, word_count),
+        tuple(evidence),
+        tuple(sorted(issues, key=lambda i: i.start)),
+        note=f"{len(issues)} issue(s) in {word_count} words",
+    )
+
+
+_NAME_LINE = re.compile(r"^\s*([A-ZÁÉÍÓÚÑĄĆĘŁŃŚŹŻ][\w'-]+)(\s+[A-ZÁÉÍÓÚÑĄĆĘŁŃŚŹŻ][\w'-]+){0,2}\s*$")
+_NAME_PHRASE = re.compile(
+    r"\b(my name is|i am|me llamo|soy|nazywam si[ęe]|jestem)\s+([A-ZÁÉÍÓÚÑĄĆĘŁŃŚŹŻ][\w'-]+)",
+    re.IGNORECASE,
+)
+
+
+def customer_name(message: str, given: str | None) -> str | None:
+    if given:
+        return given
+    stated = _NAME_PHRASE.search(message)
+    if stated:
+        return stated.group(2)
+    lines = [line for line in message.strip().splitlines() if line.strip()]
+    if len(lines) >= 2 and _NAME_LINE.match(lines[-1]):
+        return lines[-1].strip()
+    return None
+
+
+def personalisation(
+    reply: str, parts: Sequence[Sentence], language: str, context: ReplyContext
+) -> DimensionResult:
+    message = context.customer_message or ""
+    name = customer_name(message, context.customer_name)
+    word_count = len(words(reply))
+    if not message and not name:
+        return DimensionResult(
+            "personalisation",
+            None,
+            None,
+            confidence(0, word_count),
+            note="nothing to personalise to",
+        )
+    evidence: list[Evidence] = []
+    raw = 0.0
+    if name:
+        # a name's first letters, so that inflected forms count (Anna -> Anno, Annie)
+        tokens = [fold(t)[: max(3, len(t) - 2)] for t in re.split(r"\s+", name) if len(t) >= 3]
+        for sentence in parts:
+            if any(re.search(rf"\b{re.escape(t)}", fold(sentence.text)) for t in tokens):
+                raw += 1.2
+                evidence.append(
+                    Evidence(sentence.text, sentence.start, sentence.end, "uses_customer_name", "+")
+                )
+                break
+    shared_numbers = numbers(message) & numbers(reply)
+    shared_stems = content_stems(message) & content_stems(reply)
+    raw += 0.5 * min(3, len(shared_numbers)) + 0.15 * min(6, len(shared_stems))
+    for sentence in parts:
+        if numbers(sentence.text) & shared_numbers:
+            evidence.append(
+                Evidence(
+                    sentence.text, sentence.start, sentence.end, "uses_customer_specifics", "+"
+                )
+            )
+            break
+    generic, found = _collect(
+        language, parts, (("generic_salutation", "generic_salutation", 1.0),), "-"
+    )
+    raw -= generic
+    evidence += found
+    score = logistic(1.2 * raw - 1.0)
+    return _result("personalisation", score, evidence, word_count)
+
+
+SCORERS = {
+    "empathy": empathy,
+    "politeness": politeness,
+    "clarity": clarity,
+    "active_listening": active_listening,
+    "ownership": ownership,
+    "language_quality": language_quality,
+    "personalisation": personalisation,
+}
