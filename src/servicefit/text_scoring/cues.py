@@ -41,6 +41,13 @@ EN: Lexicon = {
         r"\bmy heart\b",
         r"\bpoor (you|thing)\b",
     ),
+    "warmth": (
+        r"\b(i hope|hope (you|it|things|that)|good luck|best of luck|you deserve|stay strong|you(('ve)| have)? got this|"
+        r"hang in there|proud of you|congrat\w*|take care|i wish you|wish you (the best|well|luck)|"
+        r"you('re| are) not alone|it('s| is) (okay|ok|alright|normal)|you('ll| will) (be (ok|okay|fine|alright)|get through)|"
+        r"don'?t give up|sending (you )?(love|hugs|strength)|that sucks|so happy for you|glad (you|to hear))\b",
+        r"<3", r"\bhugs?\b",
+    ),
     "interpretation": (
         r"\b(it|that) (sounds|seems|feels) like\b",
         r"\b(sounds|seems) like you\b",
@@ -59,6 +66,9 @@ EN: Lexicon = {
         r"\bi was (in|at) (the same|a similar)\b",
         r"\bso what you'?re saying\b",
     ),
+    "self_disclosure": (
+        r"\b(i|i'?ve|i'?m|i was|i had|i used to|i went|i felt|i feel|me too|mine|for me|my (own )?(experience|life|case))\b",
+    ),
     "dismissive": (
         r"\bcalm down\b",
         r"\bno need to (get|be) (upset|angry|rude)\b",
@@ -66,6 +76,13 @@ EN: Lexicon = {
         r"\bnot (my|our) problem\b",
         r"\bdeal with it\b",
         r"\bget over it\b",
+    ),
+    "deference": (r"^\s*(great|good|nice|interesting|cool|excellent|awesome|wow)\b", r"\bby the way\b", r"\bbtw\b"),
+    "unresolved": (
+        r"\b(unfortunately|i'?m afraid|there (are|is) no|no (results|matches|availability|trains?|rooms?)|(not|isn'?t|aren'?t) available|(can'?t|cannot|couldn'?t) (find|book|locate)|unable to|unsuccessful|fully booked|did not (work|go through)|no (such|other))\b",
+    ),
+    "resolved": (
+        r"\b(booked|reserved|confirmed|all set|sorted|resolved|fixed|reference (number|code|is)|confirmation (number|code)|successfully|done)\b",
     ),
     "please": (r"\bplease\b", r"\bkindly\b"),
     "gratitude": (
@@ -111,6 +128,8 @@ EN: Lexicon = {
     "direct_question": (
         r"^\s*(why (did|do|would|are|is|didn'?t|don'?t|haven'?t)|what (is|was) (your|the) "
         r"problem|who (do|did) you)\b",
+        r"^\s*(how|what|where|why) (is|are|was|were|does|do|did|can|could) (it|this|that|you)\b",
+        r"^\s*hello\?",
     ),
     "command": (
         r"^\s*(read|stop|listen|look|don'?t|go|fix|explain|answer|tell me|give me|do not)\b",
@@ -193,12 +212,20 @@ ES: Lexicon = {
         r"\bcon raz[oó]n\b",
         r"\bes normal que\b",
     ),
+    "warmth": (
+        r"\b(espero que|mucho [áa]nimo|[áa]nimo|suerte|cu[ií]dese|cu[ií]date|no est[aá]s? sol[oa]|todo (va a )?ir[aá] bien)\b",
+    ),
     "interpretation": (
         r"\b(parece|suena) que\b",
         r"\bsi (le |te )?(entiendo|he entendido) bien\b",
         r"\bs[eé] (c[oó]mo|lo que) se siente\b",
         r"\b(he|hemos) pasado por\b",
     ),
+    "self_disclosure": (r"\b(yo tambi[eé]n|a m[ií] (tambi[eé]n|me)|me pas[oó]|en mi caso|mi experiencia)\b",),
+    "deference": (r"^\s*(genial|estupendo|perfecto|excelente)\b",),
+    "unresolved": (r"\b(lamentablemente|desafortunadamente|no (hay|tenemos|est[aá] disponible|es posible)|"
+                   r"no (pude|puedo|podemos) (encontrar|reservar))\b",),
+    "resolved": (r"\b(reservad[oa]|confirmad[oa]|resuelt[oa]|solucionad[oa]|listo|hecho|n[uú]mero de referencia)\b",),
     "dismissive": (
         r"\bc[aá]lmese\b",
         r"\btranquil[ií]cese\b",
@@ -309,6 +336,10 @@ PL: Lexicon = {
         r"\bje[śs]li dobrze rozumiem\b",
         r"\bwiem,? jak to jest\b",
     ),
+    "self_disclosure": (r"\b(ja te[żz]|mnie te[żz]|u mnie|mia[łl](em|am) (tak samo|podobnie)|z mojego do[śs]wiadczenia)\b",),
+    "deference": (r"^\s*(super|[śs]wietnie|doskonale)\b",),
+    "unresolved": (r"\b(niestety|nie ma (wolnych|mo[żz]liwo[śs]ci)|nie uda[łl]o si[ęe]|brak (wolnych|dost[ęe]pnych))\b",),
+    "resolved": (r"\b(zarezerwowa\w*|potwierdzon\w*|za[łl]atwion\w*|rozwi[ąa]zan\w*|gotowe|numer referencyjny)\b",),
     "dismissive": (
         r"\bprosz[ęe] si[ęe] uspokoi[ćc]\b",
         r"\buspok[óo]j si[ęe]\b",
@@ -393,15 +424,20 @@ PL: Lexicon = {
 }
 
 LEXICONS: dict[str, Lexicon] = {"en": EN, "es": ES, "pl": PL}
+NEVER = r"(?!)"  # a cue kind a language has no phrases for yet
 
 
 @cache
 def compiled(language: str) -> dict[str, re.Pattern[str]]:
     """One case-insensitive pattern per cue kind (built on first use, then cached)."""
     lexicon = LEXICONS.get(language, EN)
+    kinds = set(EN) | set(lexicon)
     return {
-        kind: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE | re.MULTILINE)
-        for kind, patterns in lexicon.items()
+        kind: re.compile(
+            "|".join(f"(?:{p})" for p in lexicon.get(kind, (NEVER,))),
+            re.IGNORECASE | re.MULTILINE,
+        )
+        for kind in sorted(kinds)
     }
 
 

@@ -87,9 +87,15 @@ def empathy(
             ("feelings", "acknowledges_feelings", 1.0),
             ("apology", "apologises", 0.8),
             ("interpretation", "shows_understanding", 0.9),
+            ("warmth", "expresses_warmth", 0.8),
         ),
         "+",
     )
+    shared, related = _collect(
+        language, parts, (("self_disclosure", "relates_own_experience", 0.3),), "+"
+    )
+    positive += min(shared, 0.9)
+    earned += related
     negative, cost = _collect(language, parts, (("dismissive", "dismisses_feelings", 1.5),), "-")
     raw = positive - negative
     message = context.customer_message or ""
@@ -125,6 +131,7 @@ def politeness(
             ("greeting", "greets", 0.5),
             ("apology", "apologises", 0.5),
             ("hedge", "asks_indirectly", 0.5),
+            ("deference", "appreciates_or_softens", 0.4),
         ),
         "+",
     )
@@ -296,11 +303,18 @@ def ownership(
             ("solution", "offers_solution", 0.6),
             ("next_step", "gives_next_steps", 0.5),
             ("follow_up", "commits_to_follow_up", 1.0),
+            ("resolved", "confirms_resolution", 0.8),
         ),
         "+",
     )
     negative, cost = _collect(
-        language, parts, (("deflection", "pushes_work_to_customer", 1.2),), "-"
+        language,
+        parts,
+        (
+            ("deflection", "pushes_work_to_customer", 1.2),
+            ("unresolved", "leaves_issue_unresolved", 0.8),
+        ),
+        "-",
     )
     score = logistic(-1.0 + 0.9 * min(positive, 5.0) - negative)
     return _result("ownership", score, earned + cost, len(words(reply)))

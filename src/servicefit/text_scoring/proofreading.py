@@ -12,7 +12,8 @@ from servicefit.text_scoring.text import word_spans
 
 DICTIONARY_FOLDER = Path("/usr/share/hunspell")
 DICTIONARIES = {"en": ("en_US", "en_GB"), "es": ("es_ES",), "pl": ("pl_PL",)}
-_SKIP = re.compile(r"^[A-ZÁÉÍÓÚÑĄĆĘŁŃÓŚŹŻ]|\d")
+_CAPITAL = re.compile(r"^[A-ZÁÉÍÓÚÑĄĆĘŁŃÓŚŹŻ]")
+_DIGIT = re.compile(r"\d")
 MAX_SUGGESTIONS = 3
 
 
@@ -57,7 +58,12 @@ def spelling_issues(text: str, language: str) -> list[LanguageIssue]:
         return []
     issues = []
     for word, start, end in word_spans(text):
-        if len(word) < 2 or _SKIP.search(word) or _is_word(language, word):
+        if len(word) < 2 or _DIGIT.search(word):
+            continue
+        starts_sentence = start == 0 or text[:start].rstrip().endswith((".", "!", "?", "\n"))
+        if _CAPITAL.match(word) and not starts_sentence:
+            continue  # probably a name: dictionaries do not know most of them
+        if _is_word(language, word) or (starts_sentence and _is_word(language, word.lower())):
             continue
         checker = _checkers(language)[0]
         suggestions = tuple(_repair(s) for s in checker.suggest(word)[:MAX_SUGGESTIONS])
