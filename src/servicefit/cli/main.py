@@ -17,6 +17,7 @@ from servicefit.cli import (
     organisations,
     profiles,
     scoring,
+    text,
 )
 from servicefit.cli.runtime import runtime
 from servicefit.errors import ConfigurationError, InvalidInput, NotFound, ServicefitError
@@ -67,6 +68,7 @@ app.add_typer(scoring.attempts_app, name="attempts")
 app.add_typer(scoring.cat_app, name="cat")
 app.command("calibrate")(scoring.calibrate)
 app.command("rescore")(scoring.rescore)
+app.add_typer(text.app, name="text")
 
 
 @app.command()

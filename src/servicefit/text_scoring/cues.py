@@ -46,7 +46,8 @@ EN: Lexicon = {
         r"hang in there|proud of you|congrat\w*|take care|i wish you|wish you (the best|well|luck)|"
         r"you('re| are) not alone|it('s| is) (okay|ok|alright|normal)|you('ll| will) (be (ok|okay|fine|alright)|get through)|"
         r"don'?t give up|sending (you )?(love|hugs|strength)|that sucks|so happy for you|glad (you|to hear))\b",
-        r"<3", r"\bhugs?\b",
+        r"<3",
+        r"\bhugs?\b",
     ),
     "interpretation": (
         r"\b(it|that) (sounds|seems|feels) like\b",
@@ -77,7 +78,11 @@ EN: Lexicon = {
         r"\bdeal with it\b",
         r"\bget over it\b",
     ),
-    "deference": (r"^\s*(great|good|nice|interesting|cool|excellent|awesome|wow)\b", r"\bby the way\b", r"\bbtw\b"),
+    "deference": (
+        r"^\s*(great|good|nice|interesting|cool|excellent|awesome|wow)\b",
+        r"\bby the way\b",
+        r"\bbtw\b",
+    ),
     "unresolved": (
         r"\b(unfortunately|i'?m afraid|there (are|is) no|no (results|matches|availability|trains?|rooms?)|(not|isn'?t|aren'?t) available|(can'?t|cannot|couldn'?t) (find|book|locate)|unable to|unsuccessful|fully booked|did not (work|go through)|no (such|other))\b",
     ),
@@ -221,11 +226,17 @@ ES: Lexicon = {
         r"\bs[eé] (c[oó]mo|lo que) se siente\b",
         r"\b(he|hemos) pasado por\b",
     ),
-    "self_disclosure": (r"\b(yo tambi[eé]n|a m[ií] (tambi[eé]n|me)|me pas[oó]|en mi caso|mi experiencia)\b",),
+    "self_disclosure": (
+        r"\b(yo tambi[eé]n|a m[ií] (tambi[eé]n|me)|me pas[oó]|en mi caso|mi experiencia)\b",
+    ),
     "deference": (r"^\s*(genial|estupendo|perfecto|excelente)\b",),
-    "unresolved": (r"\b(lamentablemente|desafortunadamente|no (hay|tenemos|est[aá] disponible|es posible)|"
-                   r"no (pude|puedo|podemos) (encontrar|reservar))\b",),
-    "resolved": (r"\b(reservad[oa]|confirmad[oa]|resuelt[oa]|solucionad[oa]|listo|hecho|n[uú]mero de referencia)\b",),
+    "unresolved": (
+        r"\b(lamentablemente|desafortunadamente|no (hay|tenemos|est[aá] disponible|es posible)|"
+        r"no (pude|puedo|podemos) (encontrar|reservar))\b",
+    ),
+    "resolved": (
+        r"\b(reservad[oa]|confirmad[oa]|resuelt[oa]|solucionad[oa]|listo|hecho|n[uú]mero de referencia)\b",
+    ),
     "dismissive": (
         r"\bc[aá]lmese\b",
         r"\btranquil[ií]cese\b",
@@ -336,10 +347,16 @@ PL: Lexicon = {
         r"\bje[śs]li dobrze rozumiem\b",
         r"\bwiem,? jak to jest\b",
     ),
-    "self_disclosure": (r"\b(ja te[żz]|mnie te[żz]|u mnie|mia[łl](em|am) (tak samo|podobnie)|z mojego do[śs]wiadczenia)\b",),
+    "self_disclosure": (
+        r"\b(ja te[żz]|mnie te[żz]|u mnie|mia[łl](em|am) (tak samo|podobnie)|z mojego do[śs]wiadczenia)\b",
+    ),
     "deference": (r"^\s*(super|[śs]wietnie|doskonale)\b",),
-    "unresolved": (r"\b(niestety|nie ma (wolnych|mo[żz]liwo[śs]ci)|nie uda[łl]o si[ęe]|brak (wolnych|dost[ęe]pnych))\b",),
-    "resolved": (r"\b(zarezerwowa\w*|potwierdzon\w*|za[łl]atwion\w*|rozwi[ąa]zan\w*|gotowe|numer referencyjny)\b",),
+    "unresolved": (
+        r"\b(niestety|nie ma (wolnych|mo[żz]liwo[śs]ci)|nie uda[łl]o si[ęe]|brak (wolnych|dost[ęe]pnych))\b",
+    ),
+    "resolved": (
+        r"\b(zarezerwowa\w*|potwierdzon\w*|za[łl]atwion\w*|rozwi[ąa]zan\w*|gotowe|numer referencyjny)\b",
+    ),
     "dismissive": (
         r"\bprosz[ęe] si[ęe] uspokoi[ćc]\b",
         r"\buspok[óo]j si[ęe]\b",

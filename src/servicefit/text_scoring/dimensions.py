@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from typing import Literal
 
 from servicefit.text_scoring import cues
 from servicefit.text_scoring.proofreading import grammar_issues, spelling_issues
@@ -42,25 +44,33 @@ def confidence(evidence: int, word_count: int) -> float:
     return round(min(0.95, 0.35 + 0.12 * evidence + min(0.2, word_count / 250)), 2)
 
 
+# Kinds whose patterns are anchored at the start of a sentence: matched sentence by sentence.
+SENTENCE_START_KINDS = frozenset({"greeting", "command", "direct_question", "deference"})
+
+
 def _collect(
-    language: str, parts: Sequence[Sentence], weighted: Weighted, effect: str
+    language: str, reply: str, parts: Sequence[Sentence], weighted: Weighted, effect: str
 ) -> tuple[float, list[Evidence]]:
-    total, found = 0.0, []
+    total, found = 0.0, list[Evidence]()
+    sign: Literal["+", "-"] = "+" if effect == "+" else "-"
+    if not parts:
+        return total, found
+    starts = [sentence.start for sentence in parts]
     for kind, indicator, weight in weighted:
         pattern = cues.compiled(language)[kind]
-        for sentence in parts:
-            hits = len(pattern.findall(sentence.text))
-            if hits:
-                total += weight * hits
-                found.append(
-                    Evidence(
-                        sentence.text,
-                        sentence.start,
-                        sentence.end,
-                        indicator,
-                        "+" if effect == "+" else "-",
-                    )
-                )
+        if kind in SENTENCE_START_KINDS:
+            hits = [(s, len(pattern.findall(s.text))) for s in parts]
+        else:
+            # one scan of the whole reply; each match belongs to the sentence it starts in
+            counts: dict[int, int] = {}
+            for match in pattern.finditer(reply):
+                index = bisect_right(starts, match.start()) - 1
+                counts[index] = counts.get(index, 0) + 1
+            hits = [(parts[i], n) for i, n in sorted(counts.items())]
+        for sentence, n in hits:
+            if n:
+                total += weight * n
+                found.append(Evidence(sentence.text, sentence.start, sentence.end, indicator, sign))
     return total, found
 
 
@@ -82,6 +92,7 @@ def empathy(
 ) -> DimensionResult:
     positive, earned = _collect(
         language,
+        reply,
         parts,
         (
             ("feelings", "acknowledges_feelings", 1.0),
@@ -92,11 +103,13 @@ def empathy(
         "+",
     )
     shared, related = _collect(
-        language, parts, (("self_disclosure", "relates_own_experience", 0.3),), "+"
+        language, reply, parts, (("self_disclosure", "relates_own_experience", 0.3),), "+"
     )
     positive += min(shared, 0.9)
     earned += related
-    negative, cost = _collect(language, parts, (("dismissive", "dismisses_feelings", 1.5),), "-")
+    negative, cost = _collect(
+        language, reply, parts, (("dismissive", "dismisses_feelings", 1.5),), "-"
+    )
     raw = positive - negative
     message = context.customer_message or ""
     emotional = bool(message) and (
@@ -124,6 +137,7 @@ def politeness(
 ) -> DimensionResult:
     positive, earned = _collect(
         language,
+        reply,
         parts,
         (
             ("please", "says_please", 0.6),
@@ -137,6 +151,7 @@ def politeness(
     )
     negative, cost = _collect(
         language,
+        reply,
         parts,
         (
             ("blame", "blames_customer", 1.5),
@@ -180,7 +195,7 @@ def clarity(
             evidence.append(
                 Evidence(sentence.text, sentence.start, sentence.end, "long_sentence", "-")
             )
-    jargon, found = _collect(language, parts, (("jargon", "jargon", 0.6),), "-")
+    jargon, found = _collect(language, reply, parts, (("jargon", "jargon", 0.6),), "-")
     raw -= jargon
     evidence += found
     concrete = [s for s in parts if numbers(s.text)]
@@ -297,6 +312,7 @@ def ownership(
 ) -> DimensionResult:
     positive, earned = _collect(
         language,
+        reply,
         parts,
         (
             ("commitment", "commits_personally", 1.0),
@@ -309,6 +325,7 @@ def ownership(
     )
     negative, cost = _collect(
         language,
+        reply,
         parts,
         (
             ("deflection", "pushes_work_to_customer", 1.2),
@@ -327,7 +344,9 @@ _REPEATED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 def language_quality(
     reply: str, parts: Sequence[Sentence], language: str, context: ReplyContext
 ) -> DimensionResult:
-    issues: list[LanguageIssue] = spelling_issues(reply, language) + grammar_issues(reply, language)
+    issues: list[LanguageIssue] = spelling_issues(
+        reply, language, suggest=context.suggestions
+    ) + grammar_issues(reply, language)
     if language != "en":  # Harper covers these for English
         for previous, sentence in zip([None, *parts], parts, strict=False):
             after_comma = previous is not None and previous.text.rstrip().endswith((",", ":", ";"))
@@ -429,7 +448,7 @@ def personalisation(
             )
             break
     generic, found = _collect(
-        language, parts, (("generic_salutation", "generic_salutation", 1.0),), "-"
+        language, reply, parts, (("generic_salutation", "generic_salutation", 1.0),), "-"
     )
     raw -= generic
     evidence += found

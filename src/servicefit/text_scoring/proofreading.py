@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,13 @@ DICTIONARIES = {"en": ("en_US", "en_GB"), "es": ("es_ES",), "pl": ("pl_PL",)}
 _CAPITAL = re.compile(r"^[A-ZÁÉÍÓÚÑĄĆĘŁŃÓŚŹŻ]")
 _DIGIT = re.compile(r"\d")
 MAX_SUGGESTIONS = 3
+SUGGESTED_WORDS = 2  # Hunspell suggest costs ~20 ms a word: suggestions for the first two only
+_NOT_PROSE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\S+|[@#]\w+")
+
+
+def prose(text: str) -> str:
+    """*text* with URLs, e-mail addresses, @handles and #tags blanked (offsets kept)."""
+    return _NOT_PROSE.sub(lambda m: " " * len(m.group(0)), text)
 
 
 class DictionaryMissing(RuntimeError):
@@ -47,16 +54,17 @@ def _repair(suggestion: str) -> str:
     )
 
 
-@cache
+@lru_cache(maxsize=200000)
 def _is_word(language: str, word: str) -> bool:
     return any(checker.spell(word) for checker in _checkers(language))
 
 
-def spelling_issues(text: str, language: str) -> list[LanguageIssue]:
+def spelling_issues(text: str, language: str, *, suggest: bool = True) -> list[LanguageIssue]:
     """Words no dictionary of *language* knows (names and numbers skipped), with suggestions."""
     if language not in DICTIONARIES:
         return []
-    issues = []
+    issues: list[LanguageIssue] = []
+    text = prose(text)
     for word, start, end in word_spans(text):
         if len(word) < 2 or _DIGIT.search(word):
             continue
@@ -65,19 +73,29 @@ def spelling_issues(text: str, language: str) -> list[LanguageIssue]:
             continue  # probably a name: dictionaries do not know most of them
         if _is_word(language, word) or (starts_sentence and _is_word(language, word.lower())):
             continue
-        checker = _checkers(language)[0]
-        suggestions = tuple(_repair(s) for s in checker.suggest(word)[:MAX_SUGGESTIONS])
+        wanted = suggest and len(issues) < SUGGESTED_WORDS
+        suggestions = _suggest(language, word) if wanted else ()
         issues.append(
             LanguageIssue("spelling", start, end, word, "not in the dictionary", suggestions)
         )
     return issues
 
 
+@lru_cache(maxsize=20000)
+def _suggest(language: str, word: str) -> tuple[str, ...]:
+    checker = _checkers(language)[0]
+    return tuple(_repair(s) for s in checker.suggest(word)[:MAX_SUGGESTIONS])
+
+
 @cache
 def _linter() -> Any:
     import harper  # noqa: PLC0415 - loaded on first use
 
-    return harper.Linter()
+    linter = harper.Linter()
+    config = linter.get_lint_config()
+    # spelling is Hunspell's job here; Harper's own spell check is the slow part
+    linter.set_lint_config({rule: ("Spell" not in rule and on) for rule, on in config.items()})
+    return linter
 
 
 _SPELLING_KINDS = {"Spelling"}
@@ -88,7 +106,7 @@ def grammar_issues(text: str, language: str) -> list[LanguageIssue]:
     if language != "en":
         return []
     issues = []
-    for lint in _linter().lint(text):
+    for lint in _linter().lint(prose(text)):
         if str(lint.lint_kind) in _SPELLING_KINDS:
             continue
         suggestions = tuple(

@@ -27,6 +27,7 @@ class ReplyContext:
     apology_warranted: bool | None = None  # None: judge from the customer message
     customer_name: str | None = None
     points_to_answer: tuple[str, ...] = ()  # the customer's questions, from a rubric
+    suggestions: bool = True  # spelling suggestions cost ~20 ms a word: batches may skip them
 
 
 @dataclass(frozen=True)
