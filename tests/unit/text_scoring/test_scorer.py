@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from servicefit.text_scoring.results import DIMENSIONS, ReplyContext
+from servicefit.text_scoring.results import DIMENSIONS, ReplyAssessment, ReplyContext
 from servicefit.text_scoring.scorer import score_reply
 
 from .reply_pairs import PAIRS
@@ -20,7 +20,7 @@ POLISH_REPLY = (
 )
 
 
-def polish() -> object:
+def polish() -> ReplyAssessment:
     return score_reply(
         POLISH_REPLY,
         ReplyContext(
@@ -34,20 +34,20 @@ def polish() -> object:
 
 def test_a_polish_reply_scores_every_dimension_with_polish_evidence() -> None:
     assessment = polish()
-    assert assessment.language == "pl"  # type: ignore[attr-defined]
-    assert assessment.language_matches is True  # type: ignore[attr-defined]
+    assert assessment.language == "pl"
+    assert assessment.language_matches is True
     for name in DIMENSIONS:
-        result = assessment.dimensions[name]  # type: ignore[attr-defined]
+        result = assessment.dimensions[name]
         assert result.level is not None, name
         if name != "language_quality":
             assert result.evidence, name
             assert all(e.sentence in POLISH_REPLY for e in result.evidence), name
-    levels = {n: r.level for n, r in assessment.dimensions.items()}  # type: ignore[attr-defined]
+    levels = {n: r.level or 0 for n, r in assessment.dimensions.items()}
     assert levels["empathy"] >= 4
     assert levels["ownership"] >= 4
     assert levels["active_listening"] >= 4
-    assert assessment.conventions.greeting  # type: ignore[attr-defined]
-    assert assessment.conventions.closing  # type: ignore[attr-defined]
+    assert assessment.conventions.greeting
+    assert assessment.conventions.closing
 
 
 def test_a_reply_in_the_wrong_language_is_reported() -> None:
@@ -64,9 +64,9 @@ def test_short_but_excellent_outranks_long_but_poor(pair: dict[str, str]) -> Non
     def overall(reply: str) -> float:
         context = ReplyContext(
             customer_message=pair["message"],
-            channel=pair["channel"],
+            channel=pair["channel"],  # type: ignore[arg-type]
             expected_language=pair["language"],
-        )  # type: ignore[arg-type]
+        )
         scores = [
             r.score for r in score_reply(reply, context).dimensions.values() if r.score is not None
         ]
