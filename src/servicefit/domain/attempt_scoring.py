@@ -20,6 +20,7 @@ from servicefit.domain.language import Language
 from servicefit.domain.qualifications import Qualifications
 from servicefit.domain.quality_flags import QualityFlag, quality_flags
 from servicefit.domain.reply_rating import ReplyRater
+from servicefit.domain.reviews import Overrides
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ def score_attempt(
     profile: JobProfile | None = None,
     parameters: ParameterSet = PRIORS_ONLY,
     norm_group: Norm | None = None,
+    overrides: Overrides | None = None,
 ) -> AttemptScore:
     """Score every response; *items* maps item id to the version the attempt saw."""
     evidence: list[Evidence] = []
@@ -71,7 +73,15 @@ def score_attempt(
         item = items[response.item.id]
         if item.version != response.item.version:
             raise ValueError(f"{response.item} was answered but {item.ref} was given to score it")
-        evidence.extend(score_response(item, response, language=language, rater=rater))
+        evidence.extend(
+            score_response(
+                item,
+                response,
+                language=language,
+                rater=rater,
+                overrides=(overrides or {}).get(item.id),
+            )
+        )
     stated = merge_qualifications(
         [r.answer.stated for r in responses if isinstance(r.answer, QualificationAnswer)]
     )

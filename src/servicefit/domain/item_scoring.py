@@ -21,6 +21,7 @@ The rules (docs/scoring.md, "Item scoring"):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -123,7 +124,12 @@ def _expect(answer: Answer, kind: type[A], item: Item) -> A:
 
 
 def score_response(
-    item: Item, response: Response, *, language: Language, rater: ReplyRater
+    item: Item,
+    response: Response,
+    *,
+    language: Language,
+    rater: ReplyRater,
+    overrides: Mapping[str, int | None] | None = None,
 ) -> list[Evidence]:
     """The evidence one response gives; empty for unscored items."""
     key = str(item.ref)
@@ -152,7 +158,10 @@ def score_response(
         detail = f"net {result.net_wpm:.1f} wpm, accuracy {result.accuracy:.0%}"
         return _same(item, key, category, 5, detail)
     if isinstance(item, WrittenItem):
-        return _written(item, _expect(response.answer, WrittenAnswer, item), key, language, rater)
+        answer = _expect(response.answer, WrittenAnswer, item)
+        return _written(
+            item, answer, key=key, language=language, rater=rater, overrides=overrides or {}
+        )
     if isinstance(item, ChatSimulationItem):
         return _chat(item, _expect(response.answer, ChatAnswer, item), key, language, rater)
     if isinstance(item, QualificationQuestion):
@@ -197,8 +206,15 @@ def _in_basket(item: InBasketItem, answer: OrderAnswer, key: str) -> list[Eviden
 
 
 def _written(
-    item: WrittenItem, answer: WrittenAnswer, key: str, language: Language, rater: ReplyRater
+    item: WrittenItem,
+    answer: WrittenAnswer,
+    *,
+    key: str,
+    language: Language,
+    rater: ReplyRater,
+    overrides: Mapping[str, int | None],
 ) -> list[Evidence]:
+    """Rubric levels from the rater; a reviewer's level (human review) wins."""
     if item.channel is None:
         raise AnswerMismatch(f"{item.id}: a written sample needs a channel")
     rating = rater.rate(
@@ -208,11 +224,14 @@ def _written(
         language=language,
         rubric=item.rubric,
     )
-    evidence = []
-    for dimension, level in rating.levels.items():
+    evidence: list[Evidence] = []
+    for dimension, machine_level in rating.levels.items():
         competency = DIMENSION_COMPETENCY.get(dimension)
+        reviewed = dimension in overrides
+        level = overrides[dimension] if reviewed else machine_level
         if level is None or competency not in item.competencies:
             continue
+        source = "human review" if reviewed else rating.rater
         evidence.append(
             Evidence(
                 competency,
@@ -221,7 +240,7 @@ def _written(
                 level - 1,
                 5,
                 RUBRIC_PRIOR,
-                f"{dimension} level {level}/5 ({rating.rater})",
+                f"{dimension} level {level}/5 ({source})",
             )
         )
     return evidence

@@ -19,6 +19,7 @@ from servicefit.domain.items import Item, ItemBank
 from servicefit.domain.language import Language
 from servicefit.domain.organisations import Organisation
 from servicefit.domain.reply_rating import EngineReplyRater, ReplyRater
+from servicefit.domain.reviews import Overrides, latest_overrides
 from servicefit.domain.simulation import simulate_responses
 from servicefit.errors import NotFound
 from servicefit.psychometrics.calibration import ScaleCalibration, calibrate_scale
@@ -44,7 +45,13 @@ def _organisation(uow: UnitOfWork, slug: str) -> Organisation:
 
 
 def _score(
-    attempt: Attempt, bank: ItemBank, parameters: ParameterSet, rater: ReplyRater, profile: Any
+    attempt: Attempt,
+    *,
+    bank: ItemBank,
+    parameters: ParameterSet,
+    rater: ReplyRater,
+    profile: Any,
+    overrides: Overrides | None = None,
 ) -> AttemptScore:
     items = {ref.id: bank.item(ref.id) for ref in attempt.items}
     return score_attempt(
@@ -54,6 +61,7 @@ def _score(
         rater=rater,
         profile=profile,
         parameters=parameters,
+        overrides=overrides,
     )
 
 
@@ -110,7 +118,7 @@ def simulate_attempts(
                 attempt.record(response)
             attempt.finish(datetime.now(UTC))
             attempts.add(attempt)
-            score = _score(attempt, bank, parameters, rater, profile)
+            score = _score(attempt, bank=bank, parameters=parameters, rater=rater, profile=profile)
             attempts.save_scores(
                 _id_of(attempt),
                 parameter_version=score.parameter_version,
@@ -133,8 +141,14 @@ def score_stored_attempt(
             raise NotFound(f"attempt in {organisation}", str(attempt_id))
         stored = uow.profiles_of(owner).version(attempt.profile_key, attempt.profile_version)
         parameters = uow.parameter_sets_of(owner).latest() or PRIORS_ONLY
+        overrides = latest_overrides(uow.reviews_of(owner).for_attempt(attempt_id))
         score = _score(
-            attempt, bank, parameters, default_rater(), stored.profile if stored else None
+            attempt,
+            bank=bank,
+            parameters=parameters,
+            rater=default_rater(),
+            profile=stored.profile if stored else None,
+            overrides=overrides,
         )
         if save:
             uow.attempts_of(owner).save_scores(
@@ -299,7 +313,16 @@ def rescore(uow: UnitOfWork, *, organisation: str) -> tuple[str, int]:
             if attempt is None:
                 continue
             stored = profiles.version(attempt.profile_key, attempt.profile_version)
-            score = _score(attempt, bank, parameters, rater, stored.profile if stored else None)
+            overrides = latest_overrides(uow.reviews_of(owner).for_attempt(attempt_id))
+            profile = stored.profile if stored else None
+            score = _score(
+                attempt,
+                bank=bank,
+                parameters=parameters,
+                rater=rater,
+                profile=profile,
+                overrides=overrides,
+            )
             attempts.save_scores(
                 attempt_id,
                 parameter_version=score.parameter_version,

@@ -150,3 +150,20 @@ class ParameterSetRow(Base):
     parameters: Mapped[dict[str, Any]]  # scale key -> {"a": .., "thresholds": [..]}
     report: Mapped[dict[str, Any]]
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class WrittenReviewRow(Base):
+    """A reviewer's level for one rubric dimension of one written answer (append-only)."""
+
+    __tablename__ = "written_reviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id"), index=True)
+    item_id: Mapped[str] = mapped_column(String(80))
+    dimension: Mapped[str] = mapped_column(String(40))
+    machine_level: Mapped[int | None]
+    human_level: Mapped[int | None]
+    reviewer: Mapped[str] = mapped_column(String(200))
+    reason: Mapped[str] = mapped_column(String(2000))
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)

@@ -24,6 +24,7 @@ from servicefit.storage.repositories import (
     SqlOrganisationItemRepository,
     SqlOrganisationRepository,
 )
+from servicefit.storage.review_repository import ReviewRepository, SqlReviewRepository
 
 
 class UnitOfWork(Protocol):
@@ -34,6 +35,7 @@ class UnitOfWork(Protocol):
     def items_of(self, organisation: Organisation) -> OrganisationItemRepository: ...
     def attempts_of(self, organisation: Organisation) -> AttemptRepository: ...
     def parameter_sets_of(self, organisation: Organisation) -> ParameterSetRepository: ...
+    def reviews_of(self, organisation: Organisation) -> ReviewRepository: ...
     def commit(self) -> None: ...
     def rollback(self) -> None: ...
     def __enter__(self) -> Self: ...
@@ -83,6 +85,9 @@ class SqlUnitOfWork:
 
     def parameter_sets_of(self, organisation: Organisation) -> ParameterSetRepository:
         return SqlParameterSetRepository(self._require_session(), organisation)
+
+    def reviews_of(self, organisation: Organisation) -> ReviewRepository:
+        return SqlReviewRepository(self._require_session(), organisation)
 
     def commit(self) -> None:
         self._require_session().commit()
