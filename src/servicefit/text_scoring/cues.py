@@ -133,9 +133,14 @@ EN: Lexicon = {
     "direct_question": (
         r"^\s*(why (did|do|would|are|is|didn'?t|don'?t|haven'?t)|what (is|was) (your|the) "
         r"problem|who (do|did) you)\b",
-        r"^\s*(how|what|where|why) (is|are|was|were|does|do|did|can|could) (it|this|that|you)\b",
+        r"^\s*(what|why|how)\b",
         r"^\s*hello\?",
     ),
+    # from Danescu-Niculescu-Mizil et al. (2013): strategies that read as less polite
+    "please_start": (r"^\s*please\b",),
+    "second_person_start": (r"^\s*you\b",),
+    "direct_start": (r"^\s*(so|then|and|but)\b",),
+    "factuality": (r"\b(actually|in fact|the fact (is|that))\b",),
     "command": (
         r"^\s*(read|stop|listen|look|don'?t|go|fix|explain|answer|tell me|give me|do not)\b",
     ),

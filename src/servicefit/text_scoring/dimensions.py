@@ -45,7 +45,17 @@ def confidence(evidence: int, word_count: int) -> float:
 
 
 # Kinds whose patterns are anchored at the start of a sentence: matched sentence by sentence.
-SENTENCE_START_KINDS = frozenset({"greeting", "command", "direct_question", "deference"})
+SENTENCE_START_KINDS = frozenset(
+    {
+        "greeting",
+        "command",
+        "direct_question",
+        "deference",
+        "please_start",
+        "second_person_start",
+        "direct_start",
+    }
+)
 
 
 def _collect(
@@ -160,6 +170,10 @@ def politeness(
             ("dismissive", "tells_customer_to_calm_down", 2.0),
             ("direct_question", "confronting_question", 0.8),
             ("command", "bare_command", 0.8),
+            ("please_start", "please_as_command", 0.9),
+            ("second_person_start", "starts_with_you", 0.5),
+            ("direct_start", "abrupt_start", 0.5),
+            ("factuality", "insists_on_facts", 0.3),
         ),
         "-",
     )
