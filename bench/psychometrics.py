@@ -47,7 +47,10 @@ BFI_REVERSED = {"A1", "C4", "C5", "E1", "E2", "O2", "O5"}
 
 
 def machine() -> str:
-    return f"{platform.node()} {platform.machine()} {os.cpu_count()} cpus, Python {platform.python_version()}"
+    return (
+        f"{platform.node()} {platform.machine()} {os.cpu_count()} cpus,"
+        f" Python {platform.python_version()}"
+    )
 
 
 def recovery(model: str, items: int, people: int, rng: np.random.Generator) -> dict[str, Any]:
@@ -106,7 +109,12 @@ def recovery(model: str, items: int, people: int, rng: np.random.Generator) -> d
         "model": model,
         "items": items,
         "people": people,
-        "servicefit_mirt": {"a_rmse": a_rmse, "b_rmse": b_rmse, "se_ratio": se_ratio, "seconds": servicefit_seconds},
+        "servicefit_mirt": {
+            "a_rmse": a_rmse,
+            "b_rmse": b_rmse,
+            "se_ratio": se_ratio,
+            "seconds": servicefit_seconds,
+        },
         "girth": {"a_rmse": g_a, "b_rmse": g_b, "se_ratio": g_ratio, "seconds": girth_seconds},
     }
 
@@ -117,7 +125,7 @@ def attempt_latency(repeats: int) -> tuple[float, float, Any, Any]:
     form = assemble_for_profile(profile, bank, minutes=45, language="en", seed=1)
     items = [bank.item(ref.id) for ref in form.item_refs]
     by_id = {item.id: item for item in items}
-    rng = random.Random(1)
+    rng = random.Random(1)  # noqa: S311 - simulation
     responses = simulate_attempt(items, {}, language="en", rng=rng)
     rater = KeywordReplyRater()
     times = []
@@ -125,7 +133,12 @@ def attempt_latency(repeats: int) -> tuple[float, float, Any, Any]:
         started = time.perf_counter()
         score_attempt(items=by_id, responses=responses, language="en", rater=rater, profile=profile)
         times.append(time.perf_counter() - started)
-    return float(np.percentile(times, 50) * 1e3), float(np.percentile(times, 95) * 1e3), items, by_id
+    return (
+        float(np.percentile(times, 50) * 1e3),
+        float(np.percentile(times, 95) * 1e3),
+        items,
+        by_id,
+    )
 
 
 def cat_latency(steps: int, rng: np.random.Generator) -> tuple[float, float]:
@@ -146,8 +159,12 @@ def cat_latency(steps: int, rng: np.random.Generator) -> tuple[float, float]:
 def rescore(items: list[Any], attempts: int) -> float:
     """Engine-path rescoring of many attempts of one form: every scale re-estimated."""
     rater = KeywordReplyRater()
-    one = simulate_attempt(items, {}, language="en", rng=random.Random(2))
-    evidence = [e for item, r in zip(items, one, strict=True) for e in score_response(item, r, language="en", rater=rater)]
+    one = simulate_attempt(items, {}, language="en", rng=random.Random(2))  # noqa: S311
+    evidence = [
+        e
+        for item, r in zip(items, one, strict=True)
+        for e in score_response(item, r, language="en", rater=rater)
+    ]
     scales: dict[str, list[Any]] = defaultdict(list)
     for e in evidence:
         scales[e.competency_id].append(e)
@@ -191,7 +208,9 @@ def main() -> None:
     rescore_seconds = rescore(items, 10000 if args.quick else 100000)
     alphas = bfi_alphas()
     figures = {
-        "command": " ".join([sys.executable.rsplit("/", 1)[-1], "-m", "bench.psychometrics", *sys.argv[1:]]),
+        "command": " ".join(
+            [sys.executable.rsplit("/", 1)[-1], "-m", "bench.psychometrics", *sys.argv[1:]]
+        ),
         "machine": machine(),
         "a_rmse_2pl": two_pl["servicefit_mirt"]["a_rmse"],
         "b_rmse_2pl": two_pl["servicefit_mirt"]["b_rmse"],
@@ -200,7 +219,10 @@ def main() -> None:
         "se_ratio_2pl": two_pl["servicefit_mirt"]["se_ratio"],
         "se_ratio_grm": grm["servicefit_mirt"]["se_ratio"],
         "girth": {"2pl": two_pl["girth"], "grm": grm["girth"]},
-        "fit_seconds": {"2pl": two_pl["servicefit_mirt"]["seconds"], "grm": grm["servicefit_mirt"]["seconds"]},
+        "fit_seconds": {
+            "2pl": two_pl["servicefit_mirt"]["seconds"],
+            "grm": grm["servicefit_mirt"]["seconds"],
+        },
         "score_attempt_p50_ms": p50,
         "score_attempt_p95_ms": p95,
         "score_attempt_items": len(items),

@@ -12,8 +12,8 @@ agreement ceiling where the data allow one:
   Spearman, and quadratic weighted kappa of levels mapped 1-2 -> 0, 3 -> 1, 4-5 -> 2;
 - language quality vs GUG expert grammaticality (1-4): Spearman;
 - agent-side ownership, clarity and politeness (mean over the dialogue's
-  system turns) vs USS MultiWOZ overall satisfaction: Spearman, and AUC for
-  dialogues rated 2.5 or below.
+  system turns; each alone and the mean of the three) vs USS MultiWOZ overall
+  satisfaction: Spearman, and AUC for dialogues rated 2.5 or below.
 """
 
 from __future__ import annotations
@@ -57,7 +57,10 @@ def auc(scores: Sequence[float], positive: Sequence[bool]) -> float:
 
 
 def bootstrap(
-    statistic: Callable[[np.ndarray, np.ndarray], float], x: Sequence[Any], y: Sequence[Any], rounds: int
+    statistic: Callable[[np.ndarray, np.ndarray], float],
+    x: Sequence[Any],
+    y: Sequence[Any],
+    rounds: int,
 ) -> tuple[float, float, float]:
     xa, ya = np.asarray(x), np.asarray(y)
     value = statistic(xa, ya)
@@ -75,7 +78,9 @@ def _score(text: str, dimension: str, context: ReplyContext) -> float:
 
 
 def politeness(limit: int | None, rounds: int) -> dict[str, Any]:
-    with (DATASETS / "politeness_stanford" / "wikipedia.annotated.csv").open(encoding="utf-8") as handle:
+    with (DATASETS / "politeness_stanford" / "wikipedia.annotated.csv").open(
+        encoding="utf-8"
+    ) as handle:
         rows = list(csv.DictReader(handle))[:limit]
     gold = [float(r["Normalized Score"]) for r in rows]
     ours = [_score(r["Request"], "politeness", ReplyContext(channel="chat")) for r in rows]
@@ -87,7 +92,10 @@ def politeness(limit: int | None, rounds: int) -> dict[str, Any]:
         "n": len(rows),
         "spearman": bootstrap(spearman, ours, gold, rounds),
         "auc_top_vs_bottom_quartile": bootstrap(
-            lambda s, g: auc(s, g >= q3), [ours[i] for i in extreme], [gold[i] for i in extreme], rounds
+            lambda s, g: auc(s, g >= q3),
+            [ours[i] for i in extreme],
+            [gold[i] for i in extreme],
+            rounds,
         ),
         "human_ceiling_spearman_one_rater_vs_rest": round(ceiling, 4),
     }
@@ -106,14 +114,20 @@ def empathy(limit: int | None, rounds: int) -> dict[str, Any]:
             rows = list(csv.DictReader(handle))[:limit]
         gold = [int(r["level"]) for r in rows]
         ours = [
-            _score(r["response_post"], "empathy", ReplyContext(customer_message=r["seeker_post"], channel="social"))
+            _score(
+                r["response_post"],
+                "empathy",
+                ReplyContext(customer_message=r["seeker_post"], channel="social"),
+            )
             for r in rows
         ]
         result[mechanism] = {
             "n": len(rows),
             "spearman": bootstrap(spearman, ours, gold, rounds),
             "qwk": bootstrap(
-                lambda s, g: quadratic_weighted_kappa([_level_to_epitome(v) for v in s], list(g), 3),
+                lambda s, g: quadratic_weighted_kappa(
+                    [_level_to_epitome(v) for v in s], list(g), 3
+                ),
                 ours,
                 gold,
                 rounds,
@@ -125,9 +139,14 @@ def empathy(limit: int | None, rounds: int) -> dict[str, Any]:
 
 def grammar(limit: int | None, rounds: int) -> dict[str, Any]:
     with (DATASETS / "grammar_gug_jfleg" / "gug_annotations.tsv").open(encoding="utf-8") as handle:
-        rows = [r for r in csv.DictReader(handle, delimiter="\t") if r["Expert Judgement"] != "0"][:limit]
+        rows = [r for r in csv.DictReader(handle, delimiter="\t") if r["Expert Judgement"] != "0"][
+            :limit
+        ]
     gold = [int(r["Expert Judgement"]) for r in rows]
-    ours = [_score(r["Sentence"], "language_quality", ReplyContext(expected_language="en")) for r in rows]
+    ours = [
+        _score(r["Sentence"], "language_quality", ReplyContext(expected_language="en"))
+        for r in rows
+    ]
     crowd = [ast.literal_eval(r["Crowd Flower Judgements"]) for r in rows]
     complete = [c for c in crowd if len(c) == 5]
     matrix = np.array(complete, dtype=float)
@@ -142,20 +161,27 @@ def grammar(limit: int | None, rounds: int) -> dict[str, Any]:
 def dialogue_satisfaction(limit: int | None, rounds: int) -> dict[str, Any]:
     with (DATASETS / "cs_satisfaction_uss" / "uss_mwoz.jsonl").open(encoding="utf-8") as handle:
         dialogues = [json.loads(line) for line in handle][:limit]
-    gold, ours = [], []
+    agent_dimensions = ("ownership", "clarity", "politeness")
+    gold: list[float] = []
+    ours: list[float] = []
+    per_dimension: dict[str, list[float]] = {d: [] for d in agent_dimensions}
     for dialogue in dialogues:
         previous = None
-        values = []
+        values: dict[str, list[float]] = {d: [] for d in agent_dimensions}
         for turn in dialogue["turns"]:
             if turn["role"] == "USER":
                 previous = turn["text"]
                 continue
-            assessment = score_reply(turn["text"], ReplyContext(customer_message=previous, channel="chat"))
-            values.append(
-                np.mean([assessment.dimensions[d].score or 0.0 for d in ("ownership", "clarity", "politeness")])
+            assessment = score_reply(
+                turn["text"], ReplyContext(customer_message=previous, channel="chat")
             )
+            for d in agent_dimensions:
+                values[d].append(assessment.dimensions[d].score or 0.0)
         gold.append(float(dialogue["overall_sat_mean"]))
-        ours.append(float(np.mean(values)) if values else 0.0)
+        means = {d: float(np.mean(v)) if v else 0.0 for d, v in values.items()}
+        for d in agent_dimensions:
+            per_dimension[d].append(means[d])
+        ours.append(float(np.mean(list(means.values()))))
     raters = [d["overall_sat"] for d in dialogues if len(d["overall_sat"]) >= 3]
     first = [r[0] for r in raters]
     rest = [float(np.mean(r[1:])) for r in raters]
@@ -163,6 +189,9 @@ def dialogue_satisfaction(limit: int | None, rounds: int) -> dict[str, Any]:
         "n": len(dialogues),
         "spearman": bootstrap(spearman, ours, gold, rounds),
         "auc_dissatisfied_le_2_5": bootstrap(lambda s, g: auc(-s, g <= 2.5), ours, gold, rounds),
+        "spearman_by_dimension": {
+            d: bootstrap(spearman, values, gold, rounds) for d, values in per_dimension.items()
+        },
         "human_ceiling_spearman_one_rater_vs_rest": round(spearman(first, rest), 4),
     }
 
@@ -170,8 +199,11 @@ def dialogue_satisfaction(limit: int | None, rounds: int) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--limit", type=int, default=None, help="first N rows of each set (smoke test)")
+    parser.add_argument(
+        "--limit", type=int, default=None, help="first N rows of each set (smoke test)"
+    )
     parser.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples")
+    parser.add_argument("--out", type=Path, default=None, help="also write the JSON here")
     args = parser.parse_args()
     if not DATASETS.exists():
         sys.exit(f"datasets not found at {DATASETS}")
@@ -183,7 +215,10 @@ def main() -> None:
         "dialogue_satisfaction": dialogue_satisfaction(args.limit, args.bootstrap),
         "note": "value, 2.5 % and 97.5 % bootstrap bounds for each figure",
     }
-    sys.stdout.write((json.dumps(figures, indent=2) if args.json else str(figures)) + "\n")
+    text = json.dumps(figures, indent=2)
+    if args.out is not None:  # Harper can print diagnostics on stdout: a file stays clean
+        args.out.write_text(text + "\n", encoding="utf-8")
+    sys.stdout.write((text if args.json else str(figures)) + "\n")
 
 
 if __name__ == "__main__":

@@ -39,7 +39,12 @@ def replies(count: int) -> list[dict[str, Any]]:
             for turn in json.loads(raw)["turns"]:
                 if turn["speaker"] == "agent":
                     lines.append(
-                        {"id": len(lines), "reply": turn["text"], "customer_message": previous, "channel": "social"}
+                        {
+                            "id": len(lines),
+                            "reply": turn["text"],
+                            "customer_message": previous,
+                            "channel": "social",
+                        }
                     )
                 else:
                     previous = turn["text"]
@@ -87,11 +92,14 @@ def main() -> None:
     baseline = baseline_rate(items)
     figures = {
         "command": " ".join(["python", "-m", "bench.text_throughput", *sys.argv[1:]]),
-        "machine": f"{platform.machine()} {os.cpu_count()} cpus, Python {platform.python_version()}",
+        "machine": f"{platform.machine()} {os.cpu_count()} cpus, "
+        f"Python {platform.python_version()}",
         "replies": len(items),
         "workers": args.workers,
         "servicefit_replies_per_second": round(ours, 1),
-        "baseline_sentence_transformers_replies_per_second": round(baseline, 1) if baseline else None,
+        "baseline_sentence_transformers_replies_per_second": round(baseline, 1)
+        if baseline
+        else None,
         "ratio": round(ours / baseline, 2) if baseline else None,
     }
     sys.stdout.write((json.dumps(figures, indent=2) if args.json else str(figures)) + "\n")
