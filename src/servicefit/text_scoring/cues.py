@@ -19,6 +19,7 @@ EN: Lexicon = {
         r"\b(i'?m|i am|we'?re|we are) (so |very |really |truly |terribly )?sorry\b",
         r"\bapologi[sz]e",
         r"\bmy apologies\b",
+        r"^\s*sorry\b",
         r"\bsorry (for|about|that)\b",
     ),
     "feelings": (
@@ -48,6 +49,15 @@ EN: Lexicon = {
         r"don'?t give up|sending (you )?(love|hugs|strength)|that sucks|so happy for you|glad (you|to hear))\b",
         r"<3",
         r"\bhugs?\b",
+        r"[:;]-?\)",
+        # encouragement and offers of support
+        r"\b(you can do (this|it)|it (gets|will get) better|things will get better|hang (in|on)|"
+        r"you('ll| will) get (through|past|passed)|all the best|(will )?pray(ing)? for you|"
+        r"(we'?re|i'?m|we are|i am) (here|always here) (for you|to help|if you need)|"
+        r"(pm|message|dm) me|(want|like) to talk|let'?s talk|care to share|please don'?t worry|"
+        r"don'?t worry|you don'?t deserve|you('re| are) (golden|worth it|loved|not a burden)|"
+        r"(people|we|i) care about you|that'?s (great|awesome|amazing|wonderful)|"
+        r"(one of )?the (shittiest|worst) feelings?|feel better|get well)\b",
     ),
     "interpretation": (
         r"\b(it|that) (sounds|seems|feels) like\b",
