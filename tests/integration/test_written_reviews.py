@@ -12,7 +12,8 @@ from servicefit.services.demo import set_up_demo
 from servicefit.storage.unit_of_work import SqlUnitOfWork
 
 
-def test_a_human_level_wins_and_agreement_is_tracked(uow: SqlUnitOfWork) -> None:
+def attempt_with_a_written_answer(uow: SqlUnitOfWork) -> tuple[int, str]:
+    """A simulated, stored attempt and the id of a written sample it answered."""
     content = packaged_content()
     set_up_demo(uow, content)
     (attempt_id,) = scoring.simulate_attempts(
@@ -26,7 +27,11 @@ def test_a_human_level_wins_and_agreement_is_tracked(uow: SqlUnitOfWork) -> None
         assert attempt is not None
     written = [ref.id for ref in attempt.items if isinstance(bank.item(ref.id), WrittenItem)]
     assert written
-    item_id = written[0]
+    return attempt_id, written[0]
+
+
+def test_a_human_level_wins_and_agreement_is_tracked(uow: SqlUnitOfWork) -> None:
+    attempt_id, item_id = attempt_with_a_written_answer(uow)
 
     review, rescored = reviews.review_written_answer(
         uow,
@@ -56,18 +61,7 @@ def test_a_human_level_wins_and_agreement_is_tracked(uow: SqlUnitOfWork) -> None
 
 
 def test_a_review_needs_a_known_dimension_and_a_reason(uow: SqlUnitOfWork) -> None:
-    content = packaged_content()
-    set_up_demo(uow, content)
-    (attempt_id,) = scoring.simulate_attempts(
-        uow, content, organisation="demo", profile_key="chat-email-support", count=1, seed=3
-    )
-    bank = items.packaged_bank()
-    with uow:
-        owner = uow.organisations.by_slug("demo")
-        assert owner is not None
-        attempt = uow.attempts_of(owner).get(attempt_id)
-        assert attempt is not None
-    item_id = next(ref.id for ref in attempt.items if isinstance(bank.item(ref.id), WrittenItem))
+    attempt_id, item_id = attempt_with_a_written_answer(uow)
     with pytest.raises(InvalidInput, match="unknown dimension 'tone'"):
         reviews.review_written_answer(
             uow,

@@ -44,6 +44,46 @@ def confidence(evidence: int, word_count: int) -> float:
     return round(min(0.95, 0.35 + 0.12 * evidence + min(0.2, word_count / 250)), 2)
 
 
+# Cue weights per dimension: (cue kind, indicator it shows, weight). See docs/scoring.md §12.
+EMPATHY_EARNED: Weighted = (
+    ("feelings", "acknowledges_feelings", 1.0),
+    ("apology", "apologises", 0.8),
+    ("interpretation", "shows_understanding", 0.9),
+    ("warmth", "expresses_warmth", 0.8),
+)
+POLITENESS_EARNED: Weighted = (
+    ("please", "says_please", 0.6),
+    ("gratitude", "thanks_customer", 1.0),
+    ("greeting", "greets", 0.5),
+    ("apology", "apologises", 0.5),
+    ("hedge", "asks_indirectly", 0.5),
+    ("deference", "appreciates_or_softens", 0.4),
+)
+POLITENESS_COST: Weighted = (
+    ("blame", "blames_customer", 1.5),
+    ("sarcasm", "sarcastic", 1.5),
+    ("rude", "rude_words", 2.0),
+    ("dismissive", "tells_customer_to_calm_down", 2.0),
+    ("direct_question", "confronting_question", 0.8),
+    ("command", "bare_command", 0.8),
+    ("please_start", "please_as_command", 0.9),
+    ("second_person_start", "starts_with_you", 0.5),
+    ("direct_start", "abrupt_start", 0.5),
+    ("factuality", "insists_on_facts", 0.3),
+)
+OWNERSHIP_EARNED: Weighted = (
+    ("commitment", "commits_personally", 1.0),
+    ("solution", "offers_solution", 0.6),
+    ("next_step", "gives_next_steps", 0.5),
+    ("follow_up", "commits_to_follow_up", 1.0),
+    ("resolved", "confirms_resolution", 0.8),
+)
+OWNERSHIP_COST: Weighted = (
+    ("deflection", "pushes_work_to_customer", 1.2),
+    ("unresolved", "leaves_issue_unresolved", 0.8),
+)
+
+
 # Kinds whose patterns are anchored at the start of a sentence: matched sentence by sentence.
 SENTENCE_START_KINDS = frozenset(
     {
@@ -100,18 +140,7 @@ def _result(
 def empathy(
     reply: str, parts: Sequence[Sentence], language: str, context: ReplyContext
 ) -> DimensionResult:
-    positive, earned = _collect(
-        language,
-        reply,
-        parts,
-        (
-            ("feelings", "acknowledges_feelings", 1.0),
-            ("apology", "apologises", 0.8),
-            ("interpretation", "shows_understanding", 0.9),
-            ("warmth", "expresses_warmth", 0.8),
-        ),
-        "+",
-    )
+    positive, earned = _collect(language, reply, parts, EMPATHY_EARNED, "+")
     shared, related = _collect(
         language, reply, parts, (("self_disclosure", "relates_own_experience", 0.3),), "+"
     )
@@ -145,38 +174,8 @@ def empathy(
 def politeness(
     reply: str, parts: Sequence[Sentence], language: str, context: ReplyContext
 ) -> DimensionResult:
-    positive, earned = _collect(
-        language,
-        reply,
-        parts,
-        (
-            ("please", "says_please", 0.6),
-            ("gratitude", "thanks_customer", 1.0),
-            ("greeting", "greets", 0.5),
-            ("apology", "apologises", 0.5),
-            ("hedge", "asks_indirectly", 0.5),
-            ("deference", "appreciates_or_softens", 0.4),
-        ),
-        "+",
-    )
-    negative, cost = _collect(
-        language,
-        reply,
-        parts,
-        (
-            ("blame", "blames_customer", 1.5),
-            ("sarcasm", "sarcastic", 1.5),
-            ("rude", "rude_words", 2.0),
-            ("dismissive", "tells_customer_to_calm_down", 2.0),
-            ("direct_question", "confronting_question", 0.8),
-            ("command", "bare_command", 0.8),
-            ("please_start", "please_as_command", 0.9),
-            ("second_person_start", "starts_with_you", 0.5),
-            ("direct_start", "abrupt_start", 0.5),
-            ("factuality", "insists_on_facts", 0.3),
-        ),
-        "-",
-    )
+    positive, earned = _collect(language, reply, parts, POLITENESS_EARNED, "+")
+    negative, cost = _collect(language, reply, parts, POLITENESS_COST, "-")
     for sentence in parts:
         if shouting_share(sentence.text) > 0.5 and len(words(sentence.text)) >= 3:
             negative += 1.5
@@ -324,29 +323,8 @@ def active_listening(
 def ownership(
     reply: str, parts: Sequence[Sentence], language: str, context: ReplyContext
 ) -> DimensionResult:
-    positive, earned = _collect(
-        language,
-        reply,
-        parts,
-        (
-            ("commitment", "commits_personally", 1.0),
-            ("solution", "offers_solution", 0.6),
-            ("next_step", "gives_next_steps", 0.5),
-            ("follow_up", "commits_to_follow_up", 1.0),
-            ("resolved", "confirms_resolution", 0.8),
-        ),
-        "+",
-    )
-    negative, cost = _collect(
-        language,
-        reply,
-        parts,
-        (
-            ("deflection", "pushes_work_to_customer", 1.2),
-            ("unresolved", "leaves_issue_unresolved", 0.8),
-        ),
-        "-",
-    )
+    positive, earned = _collect(language, reply, parts, OWNERSHIP_EARNED, "+")
+    negative, cost = _collect(language, reply, parts, OWNERSHIP_COST, "-")
     score = logistic(-1.0 + 0.9 * min(positive, 5.0) - negative)
     return _result("ownership", score, earned + cost, len(words(reply)))
 
