@@ -146,6 +146,17 @@ EN: Lexicon = {
         r"^\s*(what|why|how)\b",
         r"^\s*hello\?",
     ),
+    # positive and negative lexicon (a strategy in Danescu-Niculescu-Mizil et al., 2013)
+    "positive_words": (
+        r"\b(great|good|nice|helpful|excellent|wonderful|glad|happy|appreciated?|kind|welcome|"
+        r"pleasure|perfect|fantastic|lovely|useful|interesting|agree|fair|correct|right|"
+        r"better|best|well done|love|enjoy\w*|help(ed|ing)?|hope|thoughtful|valuable)\b",
+    ),
+    "negative_words": (
+        r"\b(wrong|bad|problem|mistake|error|fail\w*|false|disagree|unfortunately|terrible|"
+        r"awful|hate|annoy\w*|waste|nonsense|stop|never|unacceptable|"
+        r"rude|complain\w*|confus\w*|unclear|poor|useless|ignore\w*)\b",
+    ),
     # from Danescu-Niculescu-Mizil et al. (2013): strategies that read as less polite
     "please_start": (r"^\s*please\b",),
     "second_person_start": (r"^\s*you\b",),
@@ -257,6 +268,14 @@ ES: Lexicon = {
         r"\btranquil[ií]cese\b",
         r"\bno es (mi|nuestro) problema\b",
         r"\bcomo ya (le |te )?(dije|he dicho|expliqu[eé]|indiqu[eé])\b",
+    ),
+    "positive_words": (
+        r"\b(genial|bien|buen[oa]?|excelente|estupend[oa]|encantad[oa]|amable|perfect[oa]|"
+        r"[uú]til|ayuda|agradable|feliz|contento|contenta|mejor|bienvenid[oa])\b",
+    ),
+    "negative_words": (
+        r"\b(mal|malo|mala|error|problema|fallo|falso|terrible|horrible|odio|inaceptable|"
+        r"in[uú]til|nunca|confus\w*|p[eé]sim[oa])\b",
     ),
     "please": (r"\bpor favor\b", r"\bsi (es|fuera) tan amable\b", r"\ble ruego\b"),
     "gratitude": (r"\bgracias\b", r"\bagradec\w*", r"\bagradezco\b"),
@@ -377,6 +396,14 @@ PL: Lexicon = {
         r"\buspok[óo]j si[ęe]\b",
         r"\bto nie (jest )?(m[óo]j|nasz) problem\b",
         r"\bjak ju[żz] (m[óo]wi|pisa)[łl](em|am|i[śs]my)\b",
+    ),
+    "positive_words": (
+        r"\b([śs]wietn\w*|dobr\w*|doskona[łl]\w*|mi[łl]\w*|pomocn\w*|uprzejm\w*|"
+        r"zadowolon\w*|ch[ęe]tnie|lepiej|najlepsz\w*|ciesz\w*)\b",
+    ),
+    "negative_words": (
+        r"\b(z[łl]y|z[łl]a|z[łl]e|b[łl][ąa]d\w*|problem\w*|fataln\w*|okropn\w*|nigdy|"
+        r"niedopuszczaln\w*|bezu[żz]yteczn\w*|niejasn\w*)\b",
     ),
     "please": (r"\bprosz[ęe]\b", r"\buprzejmie prosz[ęe]\b"),
     "gratitude": (r"\bdzi[ęe]kuj[ęe]\w*", r"\bdzi[ęe]kujemy\b", r"\bdzi[ęe]ki\b", r"\bdoceniam\w*"),

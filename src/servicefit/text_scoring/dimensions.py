@@ -58,6 +58,7 @@ POLITENESS_EARNED: Weighted = (
     ("apology", "apologises", 0.5),
     ("hedge", "asks_indirectly", 0.5),
     ("deference", "appreciates_or_softens", 0.4),
+    ("positive_words", "positive_wording", 0.25),
 )
 POLITENESS_COST: Weighted = (
     ("blame", "blames_customer", 1.5),
@@ -70,6 +71,7 @@ POLITENESS_COST: Weighted = (
     ("second_person_start", "starts_with_you", 0.5),
     ("direct_start", "abrupt_start", 0.5),
     ("factuality", "insists_on_facts", 0.3),
+    ("negative_words", "negative_wording", 0.3),
 )
 OWNERSHIP_EARNED: Weighted = (
     ("commitment", "commits_personally", 1.0),
