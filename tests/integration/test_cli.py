@@ -10,6 +10,7 @@ import yaml
 from typer.testing import CliRunner
 
 from servicefit.cli.main import app
+from servicefit.storage.shortlist_files import to_csv
 
 BAD_PROFILE = """\
 format: servicefit.job-profile/1
@@ -212,3 +213,70 @@ def test_simulated_attempts_are_scored_with_provisional_labels(cli: CliRunner) -
     assert all("provisional norm" in c["norm"] for c in scored["competencies"])
     code, out, _ = invoke(cli, "attempts", "list")
     assert "Simulated candidate 001 (demo data)" in out
+
+
+def test_the_shortlist_exports_ranked_candidates_with_intervals(
+    cli: CliRunner, tmp_path: Path
+) -> None:
+    assert invoke(cli, "demo")[0] == 0
+    assert (
+        invoke(
+            cli,
+            "attempts",
+            "simulate",
+            "--profile",
+            "front-counter",
+            "--count",
+            "3",
+            "--minutes",
+            "15",
+        )[0]
+        == 0
+    )
+    code, out, _ = invoke(cli, "shortlist", "front-counter", "--format", "json")
+    rows = json.loads(out)
+    assert code == 0
+    assert [row["rank"] for row in rows] == [1, 2, 3]
+    for row in rows:
+        assert row["fit_low_95"] <= row["fit"] <= row["fit_high_95"]
+        assert row["decision"] in {
+            "strong",
+            "good",
+            "borderline",
+            "weak",
+            "knocked out",
+            "needs interview evidence",
+        }
+        assert row["demo_data"] is True
+    fits = [row["fit"] for row in rows if row["decision"] != "knocked out"]
+    assert fits == sorted(fits, reverse=True)
+    code, out, _ = invoke(cli, "shortlist", "front-counter", "--format", "csv")
+    assert out.splitlines()[0].startswith(
+        "rank,attempt,candidate,decision,fit,fit_low_95,fit_high_95"
+    )
+    xlsx = tmp_path / "shortlist.xlsx"
+    code, out, _ = invoke(cli, "shortlist", "front-counter", "--format", "xlsx", "--out", str(xlsx))
+    assert (code, out) == (0, f"wrote 3 candidates to {xlsx}\n")
+    assert xlsx.read_bytes()[:2] == b"PK"  # a zip container, as every xlsx is
+
+
+def test_spreadsheet_exports_neutralise_formulas() -> None:
+    row = dict.fromkeys(
+        (
+            "rank",
+            "attempt",
+            "candidate",
+            "decision",
+            "fit",
+            "fit_low_95",
+            "fit_high_95",
+            "band",
+            "knockout_reasons",
+            "reasons",
+            "provisional",
+            "demo_data",
+        ),
+        "",
+    )
+    row["candidate"] = '=HYPERLINK("http://evil")'
+    assert "'=HYPERLINK" in to_csv([row])

@@ -68,6 +68,7 @@ app.add_typer(scoring.attempts_app, name="attempts")
 app.add_typer(scoring.cat_app, name="cat")
 app.command("calibrate")(scoring.calibrate)
 app.command("rescore")(scoring.rescore)
+app.command("shortlist")(scoring.shortlist_command)
 app.add_typer(text.app, name="text")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import numpy as np
@@ -13,11 +15,13 @@ from servicefit.cli.options import (
     LanguageOption,
     OrganisationOption,
 )
-from servicefit.cli.runtime import Runtime, print_document, runtime
+from servicefit.cli.runtime import Runtime, document_text, print_document, runtime
 from servicefit.psychometrics.cat import StoppingRule
 from servicefit.psychometrics.cat_simulation import compare_cat_with_fixed, simulated_bank
 from servicefit.services import scoring
+from servicefit.services.shortlist import shortlist
 from servicefit.storage.score_documents import score_to_document
+from servicefit.storage.shortlist_files import shortlist_row, to_csv, to_xlsx
 
 attempts_app = typer.Typer(no_args_is_help=True, help="Attempts and their scores.")
 cat_app = typer.Typer(no_args_is_help=True, help="Adaptive testing (CAT).")
@@ -141,3 +145,34 @@ def cat_simulate(
         f" RMSE {result.fixed_rmse:.3f}\n"
         f"CAT saves {1 - result.cat_mean_length / result.fixed_length:.0%} of the items"
     )
+
+
+class ShortlistFormat(StrEnum):
+    JSON = "json"
+    CSV = "csv"
+    XLSX = "xlsx"
+
+
+def shortlist_command(
+    ctx: typer.Context,
+    job: Annotated[str, typer.Argument(metavar="JOB_ID", help="Profile key of the job.")],
+    output_format: Annotated[ShortlistFormat, typer.Option("--format")] = ShortlistFormat.JSON,
+    out: Annotated[Path | None, typer.Option("--out", help="File (needed for xlsx).")] = None,
+    organisation: OrganisationOption = None,
+) -> None:
+    """The ranked shortlist of a job: fit with its 95 % interval, band, knock-outs, reasons."""
+    rt = runtime(ctx)
+    entries = shortlist(rt.uow(), organisation=_org(rt, organisation), profile_key=job)
+    rows = [shortlist_row(e.rank, e.attempt_id, e.candidate, e.simulated, e.fit) for e in entries]
+    if output_format is ShortlistFormat.XLSX:
+        if out is None:
+            raise typer.BadParameter("xlsx needs --out FILE", param_hint="--out")
+        out.write_bytes(to_xlsx(rows))
+        typer.echo(f"wrote {len(rows)} candidates to {out}")
+        return
+    text = to_csv(rows) if output_format is ShortlistFormat.CSV else document_text(rows, "json")
+    if out is None:
+        typer.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
+        typer.echo(f"wrote {len(rows)} candidates to {out}")
