@@ -280,3 +280,27 @@ def test_spreadsheet_exports_neutralise_formulas() -> None:
     )
     row["candidate"] = '=HYPERLINK("http://evil")'
     assert "'=HYPERLINK" in to_csv([row])
+
+
+def test_the_guide_prints_fit_interview_questions_and_a_plan(cli: CliRunner) -> None:
+    assert invoke(cli, "demo")[0] == 0
+    assert (
+        invoke(
+            cli,
+            "attempts",
+            "simulate",
+            "--profile",
+            "inbound-call-centre",
+            "--count",
+            "1",
+            "--seed",
+            "3",
+        )[0]
+        == 0
+    )
+    code, out, _ = invoke(cli, "guide", "1", "--language", "pl")
+    assert code == 0
+    assert out.startswith("fit ")
+    assert "95 % interval" in out
+    assert "Interview guide" in out
+    assert "Development plan" in out

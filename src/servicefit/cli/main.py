@@ -69,6 +69,7 @@ app.add_typer(scoring.cat_app, name="cat")
 app.command("calibrate")(scoring.calibrate)
 app.command("rescore")(scoring.rescore)
 app.command("shortlist")(scoring.shortlist_command)
+app.command("guide")(scoring.guide_command)
 app.add_typer(text.app, name="text")
 
 

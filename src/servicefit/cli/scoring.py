@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -19,6 +20,7 @@ from servicefit.cli.runtime import Runtime, document_text, print_document, runti
 from servicefit.psychometrics.cat import StoppingRule
 from servicefit.psychometrics.cat_simulation import compare_cat_with_fixed, simulated_bank
 from servicefit.services import scoring
+from servicefit.services.guides import guide_for_attempt
 from servicefit.services.shortlist import shortlist
 from servicefit.storage.score_documents import score_to_document
 from servicefit.storage.shortlist_files import shortlist_row, to_csv, to_xlsx
@@ -176,3 +178,48 @@ def shortlist_command(
     else:
         out.write_text(text, encoding="utf-8")
         typer.echo(f"wrote {len(rows)} candidates to {out}")
+
+
+def guide_command(
+    ctx: typer.Context,
+    attempt_id: Annotated[int, typer.Argument(metavar="ATTEMPT_ID")],
+    language: LanguageOption = LanguageChoice.EN,
+    organisation: OrganisationOption = None,
+) -> None:
+    """The fit, a structured interview guide for the weakest and least certain competencies,
+    and a development plan."""
+    rt = runtime(ctx)
+    guide = guide_for_attempt(
+        rt.uow(), organisation=_org(rt, organisation), attempt_id=attempt_id, today=date.today()
+    )
+    lang = language.language
+    fit = guide.fit
+    typer.echo(
+        f"fit {fit.fit:.0f} (95 % interval {fit.low:.0f}-{fit.high:.0f}), decision: {fit.decision}"
+        + (" [provisional]" if fit.provisional else "")
+    )
+    for reason in (*fit.knockout_reasons, *fit.reasons):
+        typer.echo(f"  - {reason}")
+    typer.echo("\nInterview guide")
+    for requirement, competency_guide in guide.focus:
+        p = "not measured" if requirement.p_target is None else f"P(met) {requirement.p_target:.2f}"
+        typer.echo(f"\n{requirement.competency_id} (target {requirement.target}, {p})")
+        if competency_guide is None:
+            typer.echo("  (no questions packaged yet)")
+            continue
+        for question in competency_guide.questions[:3]:
+            typer.echo(f"  Q: {question.question.in_language(lang)}")
+            for probe in question.probes:
+                typer.echo(f"     - {probe.in_language(lang)}")
+            typer.echo(f"     look for: {question.look_for.in_language(lang)}")
+    typer.echo("\nDevelopment plan")
+    for action in guide.plan:
+        typer.echo(
+            f"\n{action.competency_id}: level {action.current_level} -> {action.target}, review on {action.review_on}"
+        )
+        for behaviour in action.behaviours:
+            typer.echo(f"  do: {behaviour.in_language(lang)}")
+        for habit in action.avoid:
+            typer.echo(f"  avoid: {habit.in_language(lang)}")
+        for practice in action.practice:
+            typer.echo(f"  practise: {practice.in_language(lang)}")
