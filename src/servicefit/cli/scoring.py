@@ -215,7 +215,8 @@ def guide_command(
     typer.echo("\nDevelopment plan")
     for action in guide.plan:
         typer.echo(
-            f"\n{action.competency_id}: level {action.current_level} -> {action.target}, review on {action.review_on}"
+            f"\n{action.competency_id}: level {action.current_level} -> {action.target},"
+            f" review on {action.review_on}"
         )
         for behaviour in action.behaviours:
             typer.echo(f"  do: {behaviour.in_language(lang)}")
