@@ -1,0 +1,1 @@
+"""Reports: what recruiters and candidates read (HTML and PDF share one rendering)."""
