@@ -70,6 +70,7 @@ app.command("calibrate")(scoring.calibrate)
 app.command("rescore")(scoring.rescore)
 app.command("shortlist")(scoring.shortlist_command)
 app.command("guide")(scoring.guide_command)
+app.command("report")(scoring.report_command)
 app.add_typer(text.app, name="text")
 
 

@@ -21,6 +21,7 @@ from servicefit.psychometrics.cat import StoppingRule
 from servicefit.psychometrics.cat_simulation import compare_cat_with_fixed, simulated_bank
 from servicefit.services import scoring
 from servicefit.services.guides import guide_for_attempt
+from servicefit.services.reports import build_report, report_bytes
 from servicefit.services.shortlist import shortlist
 from servicefit.storage.score_documents import score_to_document
 from servicefit.storage.shortlist_files import shortlist_row, to_csv, to_xlsx
@@ -224,3 +225,36 @@ def guide_command(
             typer.echo(f"  avoid: {habit.in_language(lang)}")
         for practice in action.practice:
             typer.echo(f"  practise: {practice.in_language(lang)}")
+
+
+class ReportFormat(StrEnum):
+    HTML = "html"
+    PDF = "pdf"
+
+
+class AudienceChoice(StrEnum):
+    RECRUITER = "recruiter"
+    CANDIDATE = "candidate"
+
+
+def report_command(
+    ctx: typer.Context,
+    attempt_id: Annotated[int, typer.Argument(metavar="ATTEMPT_ID")],
+    out: Annotated[Path, typer.Option("--out", help="File to write.")],
+    output_format: Annotated[ReportFormat, typer.Option("--format")] = ReportFormat.HTML,
+    audience: Annotated[AudienceChoice, typer.Option()] = AudienceChoice.RECRUITER,
+    language: LanguageOption = LanguageChoice.EN,
+    organisation: OrganisationOption = None,
+) -> None:
+    """Write the recruiter or candidate report of an attempt as HTML or PDF."""
+    rt = runtime(ctx)
+    view = build_report(
+        rt.uow(),
+        organisation=_org(rt, organisation),
+        attempt_id=attempt_id,
+        audience="recruiter" if audience is AudienceChoice.RECRUITER else "candidate",
+        language=language.language,
+        today=date.today(),
+    )
+    out.write_bytes(report_bytes(view, output_format=output_format.value))
+    typer.echo(f"wrote {out}")

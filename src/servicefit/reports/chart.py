@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape
 
 from servicefit.domain.competency_scores import LEVEL_CUTS
 
-LEFT, RIGHT, ROW, TOP = 210, 30, 28, 34
+LEFT, RIGHT, ROW, TOP = 210, 30, 28, 22
 WIDTH = 640
 SCALE_MIN, SCALE_MAX = 0.5, 5.5
 
@@ -50,7 +50,6 @@ def profile_chart(rows: Sequence[ChartRow], *, title: str, legend: dict[str, str
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
         f'viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{escape(title)}" '
         'font-family="DejaVu Sans, Arial, sans-serif" font-size="12">',
-        f'<text x="0" y="16" font-size="14" font-weight="bold">{escape(title)}</text>',
     ]
     for level in range(1, 6):
         x = _x(level)
@@ -86,7 +85,8 @@ def profile_chart(rows: Sequence[ChartRow], *, title: str, legend: dict[str, str
             parts.append(f'<text x="{_x(3):.1f}" y="{y + 4:.1f}" fill="#888888">—</text>')
     legend_y = TOP + ROW * len(rows) + 28
     parts.append(
-        f'<text x="{LEFT}" y="{legend_y}" fill="#333333">{escape(legend.get("legend", ""))}</text>'
+        f'<text x="0" y="{legend_y}" fill="#333333" font-size="10">'
+        f"{escape(legend.get('legend', ''))}</text>"
     )
     parts.append("</svg>")
     return "".join(parts)
