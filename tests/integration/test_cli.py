@@ -304,3 +304,34 @@ def test_the_guide_prints_fit_interview_questions_and_a_plan(cli: CliRunner) -> 
     assert "95 % interval" in out
     assert "Interview guide" in out
     assert "Development plan" in out
+
+
+def test_an_interview_rating_moves_the_fit(cli: CliRunner) -> None:
+    assert invoke(cli, "demo")[0] == 0
+    assert (
+        invoke(
+            cli, "attempts", "simulate", "--profile", "front-counter", "--count", "1", "--seed", "5"
+        )[0]
+        == 0
+    )
+    before = json.loads(invoke(cli, "shortlist", "front-counter", "--format", "json")[1])[0]["fit"]
+    code, out, _ = invoke(
+        cli,
+        "interview-rate",
+        "1",
+        "empathy",
+        "--rating",
+        "5",
+        "--interviewer",
+        "Ana",
+        "--notes",
+        "STAR example",
+    )
+    assert (code, out) == (0, "recorded empathy = 5 by Ana\n")
+    after = json.loads(invoke(cli, "shortlist", "front-counter", "--format", "json")[1])[0]["fit"]
+    assert after > before
+    code, _, err = invoke(
+        cli, "interview-rate", "1", "empathy", "--rating", "7", "--interviewer", "Ana"
+    )
+    assert code == 2
+    assert "rating: must be 1-5, got 7" in err

@@ -71,6 +71,7 @@ app.command("rescore")(scoring.rescore)
 app.command("shortlist")(scoring.shortlist_command)
 app.command("guide")(scoring.guide_command)
 app.command("report")(scoring.report_command)
+app.command("interview-rate")(scoring.interview_rate_command)
 app.add_typer(text.app, name="text")
 
 

@@ -20,7 +20,7 @@ from servicefit.cli.runtime import Runtime, document_text, print_document, runti
 from servicefit.psychometrics.cat import StoppingRule
 from servicefit.psychometrics.cat_simulation import compare_cat_with_fixed, simulated_bank
 from servicefit.services import scoring
-from servicefit.services.guides import guide_for_attempt
+from servicefit.services.guides import guide_for_attempt, rate_in_interview
 from servicefit.services.reports import build_report, report_bytes
 from servicefit.services.shortlist import shortlist
 from servicefit.storage.score_documents import score_to_document
@@ -258,3 +258,26 @@ def report_command(
     )
     out.write_bytes(report_bytes(view, output_format=output_format.value))
     typer.echo(f"wrote {out}")
+
+
+def interview_rate_command(
+    ctx: typer.Context,
+    attempt_id: Annotated[int, typer.Argument(metavar="ATTEMPT_ID")],
+    competency: Annotated[str, typer.Argument(help="Competency id.")],
+    rating: Annotated[int, typer.Option(help="1-5, anchored on the level descriptions.")],
+    interviewer: Annotated[str, typer.Option(help="Who interviewed.")],
+    notes: Annotated[str, typer.Option(help="What the candidate said and did.")] = "",
+    organisation: OrganisationOption = None,
+) -> None:
+    """Record an interview rating; it joins the assessment estimate as evidence."""
+    rt = runtime(ctx)
+    recorded = rate_in_interview(
+        rt.uow(),
+        organisation=_org(rt, organisation),
+        attempt_id=attempt_id,
+        competency_id=competency,
+        rating=rating,
+        interviewer=interviewer,
+        notes=notes,
+    )
+    typer.echo(f"recorded {recorded.competency_id} = {recorded.rating} by {recorded.interviewer}")

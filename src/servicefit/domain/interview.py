@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from servicefit.domain.competencies import PROFICIENCY_LEVELS, Framework
-from servicefit.domain.competency_scores import LEVEL_CUTS
+from servicefit.domain.competency_scores import (
+    LEVEL_CUTS,
+    CompetencyScore,
+    Norm,
+    level_of,
+    level_probabilities,
+)
 from servicefit.domain.fit import FitResult, RequirementFit, Status
 from servicefit.domain.language import LocalizedText
 
@@ -108,3 +114,42 @@ def development_plan(
             )
         )
     return plan
+
+
+def apply_interview_ratings(
+    scores: Sequence[CompetencyScore], ratings: Sequence[tuple[str, int]]
+) -> list[CompetencyScore]:
+    """Scores with each interview rating joined in (`with_interview_rating`), in order.
+
+    A competency the assessment did not measure gets its estimate from the
+    ratings alone (a N(0, 1) prior joined with each rating).
+    """
+    by_id = {score.competency_id: score for score in scores}
+    for competency_id, rating in ratings:
+        current = by_id.get(competency_id)
+        theta, se = (current.theta, current.se) if current else (0.0, 1.0)
+        theta, se = with_interview_rating(theta, se, rating)
+        if current is None:
+            current = CompetencyScore(
+                competency_id=competency_id,
+                theta=theta,
+                se=se,
+                level=level_of(theta),
+                level_probabilities=level_probabilities(theta, se),
+                percentile=Norm().percentile(theta, se),
+                responses=0,
+                provisional=True,
+                parameter_version="interview",
+                contributions=(),
+                evidence=(),
+            )
+        by_id[competency_id] = replace(
+            current,
+            theta=theta,
+            se=se,
+            level=level_of(theta),
+            level_probabilities=level_probabilities(theta, se),
+            percentile=Norm().percentile(theta, se),
+            provisional=True,  # the interview rating's SE is an assumption until calibrated
+        )
+    return list(by_id.values())

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from servicefit.domain.fit import FitResult, evaluate_fit, rank
+from servicefit.domain.fit import FitResult, rank
 from servicefit.errors import NotFound
-from servicefit.services.scoring import attempt_summaries, score_stored_attempt
+from servicefit.services.guides import fit_for_attempt
+from servicefit.services.scoring import attempt_summaries
 from servicefit.storage.unit_of_work import UnitOfWork
 
 
@@ -35,10 +36,9 @@ def shortlist(uow: UnitOfWork, *, organisation: str, profile_key: str) -> list[S
     ]
     results = []
     for row in rows:
-        score = score_stored_attempt(
-            uow, organisation=organisation, attempt_id=row["id"], save=False
+        fit = fit_for_attempt(
+            uow, organisation=organisation, attempt_id=row["id"], profile=stored.profile
         )
-        fit = evaluate_fit(stored.profile, score.competencies, score.qualifications)
         results.append((str(row["id"]), fit))
     by_id = {str(row["id"]): row for row in rows}
     return [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Protocol
 
 from sqlalchemy import select
@@ -9,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from servicefit.domain.organisations import Organisation
 from servicefit.domain.reviews import Review
-from servicefit.storage.rows import WrittenReviewRow
+from servicefit.storage.rows import InterviewRatingRow, WrittenReviewRow
 
 
 class ReviewRepository(Protocol):
@@ -62,3 +63,42 @@ class SqlReviewRepository:
 
     def all(self) -> list[Review]:
         return self._query(None)
+
+
+@dataclass(frozen=True)
+class InterviewRating:
+    attempt_id: int
+    competency_id: str
+    rating: int
+    interviewer: str
+    notes: str
+
+
+class SqlInterviewRatingRepository:
+    def __init__(self, session: Session, organisation: Organisation) -> None:
+        self._session = session
+        self._organisation = organisation
+
+    def add(self, rating: InterviewRating) -> None:
+        self._session.add(
+            InterviewRatingRow(
+                organisation_id=self._organisation.id,
+                attempt_id=rating.attempt_id,
+                competency_id=rating.competency_id,
+                rating=rating.rating,
+                interviewer=rating.interviewer,
+                notes=rating.notes,
+            )
+        )
+        self._session.flush()
+
+    def for_attempt(self, attempt_id: int) -> list[InterviewRating]:
+        query = (
+            select(InterviewRatingRow)
+            .filter_by(organisation_id=self._organisation.id, attempt_id=attempt_id)
+            .order_by(InterviewRatingRow.id)
+        )
+        return [
+            InterviewRating(r.attempt_id, r.competency_id, r.rating, r.interviewer, r.notes)
+            for r in self._session.scalars(query)
+        ]

@@ -167,3 +167,18 @@ class WrittenReviewRow(Base):
     reviewer: Mapped[str] = mapped_column(String(200))
     reason: Mapped[str] = mapped_column(String(2000))
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class InterviewRatingRow(Base):
+    """An interviewer's rating (1-5, anchored on the level descriptions) of one competency."""
+
+    __tablename__ = "interview_ratings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id"), index=True)
+    competency_id: Mapped[str] = mapped_column(String(60))
+    rating: Mapped[int]
+    interviewer: Mapped[str] = mapped_column(String(200))
+    notes: Mapped[str] = mapped_column(String(4000))
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)

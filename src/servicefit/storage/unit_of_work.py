@@ -24,7 +24,11 @@ from servicefit.storage.repositories import (
     SqlOrganisationItemRepository,
     SqlOrganisationRepository,
 )
-from servicefit.storage.review_repository import ReviewRepository, SqlReviewRepository
+from servicefit.storage.review_repository import (
+    ReviewRepository,
+    SqlInterviewRatingRepository,
+    SqlReviewRepository,
+)
 
 
 class UnitOfWork(Protocol):
@@ -36,6 +40,7 @@ class UnitOfWork(Protocol):
     def attempts_of(self, organisation: Organisation) -> AttemptRepository: ...
     def parameter_sets_of(self, organisation: Organisation) -> ParameterSetRepository: ...
     def reviews_of(self, organisation: Organisation) -> ReviewRepository: ...
+    def interview_ratings_of(self, organisation: Organisation) -> SqlInterviewRatingRepository: ...
     def commit(self) -> None: ...
     def rollback(self) -> None: ...
     def __enter__(self) -> Self: ...
@@ -88,6 +93,9 @@ class SqlUnitOfWork:
 
     def reviews_of(self, organisation: Organisation) -> ReviewRepository:
         return SqlReviewRepository(self._require_session(), organisation)
+
+    def interview_ratings_of(self, organisation: Organisation) -> SqlInterviewRatingRepository:
+        return SqlInterviewRatingRepository(self._require_session(), organisation)
 
     def commit(self) -> None:
         self._require_session().commit()

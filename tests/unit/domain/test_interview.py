@@ -7,6 +7,7 @@ import pytest
 from servicefit.domain.fit import evaluate_fit
 from servicefit.domain.interview import (
     INTERVIEW_RATING_SE,
+    apply_interview_ratings,
     development_plan,
     interview_focus,
     level_midpoint,
@@ -55,3 +56,16 @@ def test_the_development_plan_targets_gaps_with_indicators_and_a_review_date() -
     assert action.review_on == date(2027, 2, 20)
     assert len(action.behaviours) == 3
     assert action.target == 3
+
+
+def test_ratings_join_measured_and_unmeasured_competencies() -> None:
+    joined = {
+        s.competency_id: s
+        for s in apply_interview_ratings(
+            [score("empathy", -1.0, 0.6)], [("empathy", 3), ("tolerance", 5)]
+        )
+    }
+    assert joined["empathy"].theta == pytest.approx((-1.0 + 0.125) / 2)
+    assert joined["tolerance"].se < 1
+    assert joined["tolerance"].theta > 0.5
+    assert joined["tolerance"].provisional
