@@ -42,6 +42,9 @@ def build_report(
             raise NotFound(f"attempt in {organisation}", str(attempt_id))
         stored = uow.profiles_of(owner).version(attempt.profile_key, attempt.profile_version)
     name = {c.id: c.name.in_language(language) for c in framework.competencies}
+    qualification_names = {
+        info.type.value: info.name.in_language(language) for info in framework.qualification_types
+    }
     fit = guide.fit
     rows = [
         ChartRow(name[r.competency_id], r.target, r.minimum, r.theta, r.se)
@@ -99,8 +102,21 @@ def build_report(
             for r in fit.requirements
             if r.status in (Status.NOT_MET, Status.UNDECIDED)
         ],
-        knockouts=list(fit.knockout_reasons),
-        flags=[f"{f.kind.value} ({f.severity.value}): {f.detail}" for f in score.flags],
+        knockouts=[
+            f"{name[r.competency_id]}: {label['below_minimum']} {r.minimum} (P = {r.p_minimum:.2f})"
+            for r in fit.requirements
+            if r.minimum is not None and r.p_minimum is not None and r.p_minimum <= 0.05
+        ]
+        + [
+            f"{qualification_names[v.requirement.type.value]}: {label['qualification_not_met']}"
+            for v in score.qualifications
+            if v.knocks_out
+        ],
+        flags=[
+            f"{label['flag_' + f.kind.value]} ({label['severity_' + f.severity.value]})"
+            + (f": {f.detail}" if language == "en" else "")
+            for f in score.flags
+        ],
         evidence=quotes[:MAX_QUOTES],
         interview=[
             {
