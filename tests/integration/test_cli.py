@@ -10,7 +10,7 @@ import yaml
 from typer.testing import CliRunner
 
 from servicefit.cli.main import app
-from servicefit.storage.shortlist_files import to_csv
+from servicefit.storage.shortlist_files import COLUMNS, to_csv
 
 BAD_PROFILE = """\
 format: servicefit.job-profile/1
@@ -261,23 +261,7 @@ def test_the_shortlist_exports_ranked_candidates_with_intervals(
 
 
 def test_spreadsheet_exports_neutralise_formulas() -> None:
-    row = dict.fromkeys(
-        (
-            "rank",
-            "attempt",
-            "candidate",
-            "decision",
-            "fit",
-            "fit_low_95",
-            "fit_high_95",
-            "band",
-            "knockout_reasons",
-            "reasons",
-            "provisional",
-            "demo_data",
-        ),
-        "",
-    )
+    row = dict.fromkeys(COLUMNS, "")
     row["candidate"] = '=HYPERLINK("http://evil")'
     assert "'=HYPERLINK" in to_csv([row])
 

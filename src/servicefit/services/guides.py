@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from servicefit.domain.attempt_scoring import AttemptScore
 from servicefit.domain.fit import FitResult, RequirementFit, evaluate_fit
 from servicefit.domain.interview import (
     CompetencyGuide,
@@ -30,6 +31,7 @@ def packaged_guides() -> dict[str, CompetencyGuide]:
 
 @dataclass(frozen=True)
 class AttemptGuide:
+    score: AttemptScore
     fit: FitResult
     focus: tuple[tuple[RequirementFit, CompetencyGuide | None], ...]
     plan: tuple[DevelopmentAction, ...]
@@ -49,19 +51,26 @@ def guide_for_attempt(
         stored = uow.profiles_of(owner).version(attempt.profile_key, attempt.profile_version)
     if stored is None:
         raise NotFound("job profile version", f"{attempt.profile_key}@{attempt.profile_version}")
-    fit = fit_for_attempt(
+    score, fit = scored_fit(
         uow, organisation=organisation, attempt_id=attempt_id, profile=stored.profile
     )
     guides = packaged_guides()
     focus = tuple((r, guides.get(r.competency_id)) for r in interview_focus(fit))
     plan = development_plan(fit, packaged_content().framework, guides, today=today)
-    return AttemptGuide(fit=fit, focus=focus, plan=tuple(plan))
+    return AttemptGuide(score=score, fit=fit, focus=focus, plan=tuple(plan))
 
 
 def fit_for_attempt(
     uow: UnitOfWork, *, organisation: str, attempt_id: int, profile: JobProfile
 ) -> FitResult:
     """The attempt's fit, with any interview ratings joined into the estimates."""
+    return scored_fit(uow, organisation=organisation, attempt_id=attempt_id, profile=profile)[1]
+
+
+def scored_fit(
+    uow: UnitOfWork, *, organisation: str, attempt_id: int, profile: JobProfile
+) -> tuple[AttemptScore, FitResult]:
+    """The attempt's score, and its fit with any interview ratings joined in."""
     score = score_stored_attempt(uow, organisation=organisation, attempt_id=attempt_id, save=False)
     with uow:
         owner = uow.organisations.by_slug(organisation)
@@ -71,7 +80,7 @@ def fit_for_attempt(
     scores = apply_interview_ratings(
         score.competencies, [(r.competency_id, r.rating) for r in ratings]
     )
-    return evaluate_fit(profile, scores, score.qualifications)
+    return score, evaluate_fit(profile, scores, score.qualifications)
 
 
 def rate_in_interview(

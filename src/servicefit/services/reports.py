@@ -14,7 +14,7 @@ from servicefit.reports.render import Audience, ReportView, labels, render_html,
 from servicefit.services.content import packaged_content
 from servicefit.services.guides import guide_for_attempt
 from servicefit.services.items import organisation_bank
-from servicefit.services.scoring import default_rater, score_stored_attempt
+from servicefit.services.scoring import default_rater
 from servicefit.storage.unit_of_work import UnitOfWork
 
 MAX_QUOTES = 6
@@ -31,7 +31,7 @@ def build_report(
 ) -> ReportView:
     framework = packaged_content().framework
     guide = guide_for_attempt(uow, organisation=organisation, attempt_id=attempt_id, today=today)
-    score = score_stored_attempt(uow, organisation=organisation, attempt_id=attempt_id, save=False)
+    score = guide.score  # scored once, by the guide
     bank = organisation_bank(uow, organisation=organisation)
     with uow:
         owner = uow.organisations.by_slug(organisation)
