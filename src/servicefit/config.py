@@ -27,6 +27,13 @@ class Settings(BaseSettings):
     database_url: str | None = None
     secret_key: SecretStr | None = None
     default_organisation: str = "demo"
+    base_url: str = "http://127.0.0.1:8000"  # how candidates and webhooks reach the app
+    smtp_host: str | None = None  # invitations are e-mailed when set; links are shown otherwise
+    smtp_port: int = 587
+    smtp_user: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_from: str = "servicefit@localhost"
+    smtp_starttls: bool = True
 
     @property
     def effective_database_url(self) -> str:

@@ -22,6 +22,7 @@ from servicefit.cli import (
 from servicefit.cli.runtime import runtime
 from servicefit.errors import ConfigurationError, InvalidInput, NotFound, ServicefitError
 from servicefit.services.demo import set_up_demo
+from servicefit.services.demo_candidates import DEMO_JOB, set_up_demo_people
 from servicefit.services.items import packaged_bank
 
 EXIT_NOT_FOUND = 1
@@ -103,7 +104,20 @@ def demo(ctx: typer.Context) -> None:
         f"organisation {summary.organisation!r}: {summary.profiles_total} job profiles"
         f" (created now: {created})"
     )
-    typer.echo("next: `servicefit profiles list`, `servicefit competencies list`")
+    people = set_up_demo_people(rt.uow(), rt.content)
+    typer.echo(
+        f"demo job {DEMO_JOB!r}: {people.candidates_total} simulated candidates (demo data;"
+        f" created now: {people.candidates_created})"
+    )
+    if people.login_password is not None:
+        typer.echo("")
+        typer.echo("first login (shown once; keep it):")
+        typer.echo(f"  e-mail:   {people.login_email}")
+        typer.echo(f"  password: {people.login_password}")
+        typer.echo("")
+    else:
+        typer.echo(f"login: {people.login_email} (password shown when it was created)")
+    typer.echo("next: `servicefit serve`, `servicefit users create`, `servicefit profiles list`")
 
 
 def run() -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from servicefit.domain.answers import BrowserEvent, Response
@@ -17,10 +18,12 @@ from servicefit.psychometrics.irt import ItemParameters
 from servicefit.storage.answer_documents import answer_from_document, answer_to_document
 from servicefit.storage.rows import (
     AttemptRow,
+    InterviewRatingRow,
     JobProfileRow,
     JobProfileVersionRow,
     ParameterSetRow,
     ResponseRow,
+    WrittenReviewRow,
 )
 
 
@@ -29,6 +32,9 @@ class AttemptRepository(Protocol):
     def get(self, attempt_id: int) -> Attempt | None: ...
     def finished_ids(self) -> list[int]: ...
     def save_responses(self, attempt: Attempt) -> None: ...
+    def save_response(self, attempt_id: int, response: Response) -> bool: ...
+    def finish(self, attempt_id: int, at: datetime) -> None: ...
+    def erase(self, attempt_id: int) -> None: ...
     def save_scores(
         self, attempt_id: int, *, parameter_version: str, scores: dict[str, Any]
     ) -> None: ...
@@ -120,6 +126,52 @@ class SqlAttemptRepository:
                     events,
                 )
         row.finished_at = attempt.finished_at
+        self._session.flush()
+
+    def save_response(self, attempt_id: int, response: Response) -> bool:
+        """Keep one answer (insert or replace); False when the same answer was already kept."""
+        document = answer_to_document(response.answer)
+        events = {"events": [event.value for event in response.events]}
+        query = select(ResponseRow).filter_by(
+            attempt_id=attempt_id,
+            item_id=response.item.id,
+            organisation_id=self._organisation.id,
+        )
+        existing = self._session.scalars(query).one_or_none()
+        if existing is None:
+            self._session.add(
+                ResponseRow(
+                    organisation_id=self._organisation.id,
+                    attempt_id=attempt_id,
+                    item_id=response.item.id,
+                    item_version=response.item.version,
+                    answer=document,
+                    seconds=response.seconds,
+                    events=events,
+                )
+            )
+        elif existing.answer == document:
+            return False
+        else:
+            existing.answer, existing.seconds, existing.events = document, response.seconds, events
+        self._session.flush()
+        return True
+
+    def finish(self, attempt_id: int, at: datetime) -> None:
+        row = self._row(attempt_id)
+        if row is None:
+            raise KeyError(attempt_id)
+        row.finished_at = row.finished_at or at
+        self._session.flush()
+
+    def erase(self, attempt_id: int) -> None:
+        """Delete the attempt and everything recorded about it."""
+        row = self._row(attempt_id)
+        if row is None:
+            return
+        for table in (ResponseRow, WrittenReviewRow, InterviewRatingRow):
+            self._session.execute(delete(table).where(table.attempt_id == attempt_id))
+        self._session.delete(row)
         self._session.flush()
 
     def get(self, attempt_id: int) -> Attempt | None:

@@ -182,3 +182,51 @@ class InterviewRatingRow(Base):
     interviewer: Mapped[str] = mapped_column(String(200))
     notes: Mapped[str] = mapped_column(String(4000))
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class DemographicCategoriesRow(Base):
+    """An organisation's self-report categories for one jurisdiction (fairness analytics)."""
+
+    __tablename__ = "demographic_categories"
+    __table_args__ = (
+        UniqueConstraint(
+            "organisation_id", "jurisdiction", name="uq_demographic_categories_org_jurisdiction"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    jurisdiction: Mapped[str] = mapped_column(String(40))
+    categories: Mapped[dict[str, Any]]  # {"fields": [{"key": .., "options": [..]}, ..]}
+    updated_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class DemographicsRow(Base):
+    """A candidate's self-reported demographics, given with consent; never read by scoring."""
+
+    __tablename__ = "demographics"
+    __table_args__ = (
+        UniqueConstraint("organisation_id", "candidate", name="uq_demographics_org_candidate"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    candidate: Mapped[str] = mapped_column(String(200))
+    jurisdiction: Mapped[str] = mapped_column(String(40))
+    consent_given_at: Mapped[datetime]
+    answers: Mapped[dict[str, Any]]  # field key -> option key
+    recorded_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class OutcomeRow(Base):
+    """One criterion value (quality score, CSAT, ...) of one person, from an uploaded file."""
+
+    __tablename__ = "outcomes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    candidate: Mapped[str] = mapped_column(String(200))
+    measure: Mapped[str] = mapped_column(String(40))
+    value: Mapped[float]
+    source: Mapped[str] = mapped_column(String(300))
+    uploaded_at: Mapped[datetime] = mapped_column(default=utc_now)

@@ -8,12 +8,21 @@ from typing import Protocol, Self
 from sqlalchemy.orm import Session, sessionmaker
 
 from servicefit.domain.organisations import Organisation
+from servicefit.storage.account_repository import SqlAccountRepository
 from servicefit.storage.attempt_repositories import (
     AttemptRepository,
     ParameterSetRepository,
     SqlAttemptRepository,
     SqlParameterSetRepository,
 )
+from servicefit.storage.audit_repository import SqlAuditLog, SqlRateLimits
+from servicefit.storage.directory import SqlDirectory
+from servicefit.storage.fairness_repositories import (
+    SqlCalibrationReports,
+    SqlDemographicsRepository,
+    SqlOutcomeRepository,
+)
+from servicefit.storage.invitation_repository import SqlInvitationRepository, SqlSectionClocks
 from servicefit.storage.repositories import (
     FrameworkVersionRepository,
     JobProfileRepository,
@@ -29,6 +38,7 @@ from servicefit.storage.review_repository import (
     SqlInterviewRatingRepository,
     SqlReviewRepository,
 )
+from servicefit.storage.webhook_repository import SqlDeliveryQueue, SqlWebhookRepository
 
 
 class UnitOfWork(Protocol):
@@ -41,6 +51,17 @@ class UnitOfWork(Protocol):
     def parameter_sets_of(self, organisation: Organisation) -> ParameterSetRepository: ...
     def reviews_of(self, organisation: Organisation) -> ReviewRepository: ...
     def interview_ratings_of(self, organisation: Organisation) -> SqlInterviewRatingRepository: ...
+    def demographics_of(self, organisation: Organisation) -> SqlDemographicsRepository: ...
+    def outcomes_of(self, organisation: Organisation) -> SqlOutcomeRepository: ...
+    def calibration_reports_of(self, organisation: Organisation) -> SqlCalibrationReports: ...
+    def accounts_of(self, organisation: Organisation) -> SqlAccountRepository: ...
+    def invitations_of(self, organisation: Organisation) -> SqlInvitationRepository: ...
+    def audit_of(self, organisation: Organisation) -> SqlAuditLog: ...
+    def webhooks_of(self, organisation: Organisation) -> SqlWebhookRepository: ...
+    def directory(self) -> SqlDirectory: ...
+    def section_clocks(self) -> SqlSectionClocks: ...
+    def rate_limits(self) -> SqlRateLimits: ...
+    def delivery_queue(self) -> SqlDeliveryQueue: ...
     def commit(self) -> None: ...
     def rollback(self) -> None: ...
     def __enter__(self) -> Self: ...
@@ -96,6 +117,40 @@ class SqlUnitOfWork:
 
     def interview_ratings_of(self, organisation: Organisation) -> SqlInterviewRatingRepository:
         return SqlInterviewRatingRepository(self._require_session(), organisation)
+
+    def demographics_of(self, organisation: Organisation) -> SqlDemographicsRepository:
+        """Self-reported demographics: read only by fairness analyses, never by scoring."""
+        return SqlDemographicsRepository(self._require_session(), organisation)
+
+    def outcomes_of(self, organisation: Organisation) -> SqlOutcomeRepository:
+        return SqlOutcomeRepository(self._require_session(), organisation)
+
+    def calibration_reports_of(self, organisation: Organisation) -> SqlCalibrationReports:
+        return SqlCalibrationReports(self._require_session(), organisation)
+
+    def accounts_of(self, organisation: Organisation) -> SqlAccountRepository:
+        return SqlAccountRepository(self._require_session(), organisation)
+
+    def invitations_of(self, organisation: Organisation) -> SqlInvitationRepository:
+        return SqlInvitationRepository(self._require_session(), organisation)
+
+    def audit_of(self, organisation: Organisation) -> SqlAuditLog:
+        return SqlAuditLog(self._require_session(), organisation)
+
+    def webhooks_of(self, organisation: Organisation) -> SqlWebhookRepository:
+        return SqlWebhookRepository(self._require_session(), organisation)
+
+    def directory(self) -> SqlDirectory:
+        return SqlDirectory(self._require_session())
+
+    def section_clocks(self) -> SqlSectionClocks:
+        return SqlSectionClocks(self._require_session())
+
+    def rate_limits(self) -> SqlRateLimits:
+        return SqlRateLimits(self._require_session())
+
+    def delivery_queue(self) -> SqlDeliveryQueue:
+        return SqlDeliveryQueue(self._require_session())
 
     def commit(self) -> None:
         self._require_session().commit()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
+from servicefit.storage import web_rows  # noqa: F401 - its tables join Base.metadata
 from servicefit.storage.database import make_engine
 from servicefit.storage.rows import Base
 

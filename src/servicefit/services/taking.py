@@ -1,0 +1,318 @@
+"""A candidate taking an assessment through their invitation link.
+
+Every step is a short transaction: an answer is acknowledged only after it is
+committed, so an acknowledged answer survives a closed browser, a lost network
+or a killed server. Saving the same answer again changes nothing.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from servicefit.domain.answers import ChatAnswer, ChatTurnAnswer, Response
+from servicefit.domain.attempts import Attempt
+from servicefit.domain.chat_flow import current_turn, next_turn_id, reply_level
+from servicefit.domain.invitations import Invitation, Stage, token_hash
+from servicefit.domain.items import ChatSimulationItem, ChatTurn, Item, ItemBank
+from servicefit.domain.job_profiles import Channel
+from servicefit.domain.language import Language
+from servicefit.domain.organisations import Organisation
+from servicefit.domain.section_timing import SectionClock, TimedSection, open_clock, sections_of
+from servicefit.errors import InvalidInput, InvalidInputProblem, NotFound
+from servicefit.services.items import assemble_for_profile, organisation_bank
+from servicefit.services.scoring import default_rater, score_stored_attempt
+from servicefit.services.webhooks import completion_payload
+from servicefit.storage.account_repository import OrganisationSettings
+from servicefit.storage.unit_of_work import UnitOfWork
+
+BANK_SECONDS = 30.0  # how long a merged item bank is reused before it is read again
+_banks: dict[str, tuple[float, ItemBank]] = {}
+
+
+def bank_of(uow: UnitOfWork, organisation: str) -> ItemBank:
+    """The organisation's bank, reused for a short while (item versions never change)."""
+    cached = _banks.get(organisation)
+    if cached and time.monotonic() - cached[0] < BANK_SECONDS:
+        return cached[1]
+    bank = organisation_bank(uow, organisation=organisation)
+    _banks[organisation] = (time.monotonic(), bank)
+    return bank
+
+
+class LinkProblem(NotFound):
+    """An unknown or expired link."""
+
+
+class SectionClosed(InvalidInput):
+    """An answer arrived after its section's time ran out."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """Where the candidate is, and what the page needs to show."""
+
+    kind: str  # language, consent, practice, item, finish, finished, expired
+    invitation: Invitation
+    organisation: Organisation
+    settings: OrganisationSettings
+    attempt: Attempt | None = None
+    sections: tuple[TimedSection, ...] = ()
+    section: TimedSection | None = None
+    clock: SectionClock | None = None
+    item: Item | None = None
+    chat_turn: ChatTurn | None = None
+    answered: int = 0
+    total: int = 0
+    now: datetime | None = None
+
+
+def _find(uow: UnitOfWork, token: str) -> tuple[Invitation, Organisation]:
+    found = uow.directory().invitation(token_hash(token))
+    if found is None:
+        raise LinkProblem("invitation link", "this link is not valid")
+    invitation = uow.invitations_of(found[1]).get(found[0])
+    assert invitation is not None
+    return invitation, found[1]
+
+
+def organisation_of_link(uow: UnitOfWork, token: str) -> Organisation:
+    with uow:
+        return _find(uow, token)[1]
+
+
+def _level(turn: ChatTurn, answer: ChatTurnAnswer, language: Language) -> int:
+    chosen = reply_level(turn, answer)
+    if chosen is not None:
+        return chosen
+    rating = default_rater().rate(
+        answer.text or "",
+        customer_message=turn.customer.in_language(language),
+        channel=Channel.CHAT,
+        language=language,
+        rubric=None,
+    )
+    return rating.overall() or 1
+
+
+def _chat_turn(item: ChatSimulationItem, attempt: Attempt) -> ChatTurn | None:
+    response = attempt.responses.get(item.id)
+    answer = response.answer if response else None
+    turn_id = current_turn(
+        item,
+        answer if isinstance(answer, ChatAnswer) else None,
+        lambda turn, given: _level(turn, given, attempt.language),
+    )
+    return item.turn(turn_id) if turn_id else None
+
+
+def _done(item: Item, attempt: Attempt) -> bool:
+    if isinstance(item, ChatSimulationItem):
+        return item.id in attempt.responses and _chat_turn(item, attempt) is None
+    return item.id in attempt.responses
+
+
+def where(uow: UnitOfWork, token: str, now: datetime) -> Step:
+    """The candidate's current step; opens the next section's clock when one starts."""
+    bank = bank_of(uow, organisation_of_link(uow, token).slug)
+    with uow:
+        invitation, organisation = _find(uow, token)
+        settings = uow.accounts_of(organisation).settings()
+        base: dict[str, Any] = {
+            "invitation": invitation,
+            "organisation": organisation,
+            "settings": settings,
+            "now": now,
+        }
+        stage = invitation.stage(now)
+        if stage is Stage.COMPLETED:
+            return Step("finished", **base)
+        if stage is Stage.EXPIRED:
+            return Step("expired", **base)
+        if invitation.language is None:
+            return Step("language", **base)
+        if invitation.consent_at is None or invitation.attempt_id is None:
+            return Step("consent", **base)
+        if not invitation.practice_done:
+            return Step("practice", **base)
+        attempt = uow.attempts_of(organisation).get(invitation.attempt_id)
+        assert attempt is not None
+        items = {ref.id: bank.item(ref.id) for ref in attempt.items}
+        sections = tuple(sections_of(attempt.items, items))
+        clocks = uow.section_clocks().of(attempt.id or 0)
+        done = sum(1 for ref in attempt.items if _done(items[ref.id], attempt))
+        base |= {"attempt": attempt, "sections": sections, "answered": done}
+        base["total"] = len(attempt.items)
+        for section in sections:
+            pending = [ref for ref in section.items if not _done(items[ref.id], attempt)]
+            clock = clocks.get(section.position)
+            if not pending or (clock is not None and not clock.accepts(now)):
+                if clock is not None and clock.closed_at is None:
+                    uow.section_clocks().close(attempt.id or 0, section.position, now)
+                    uow.commit()
+                continue
+            if clock is None:
+                clock = open_clock(section, now)
+                uow.section_clocks().start(attempt.id or 0, clock)
+                uow.commit()
+            item = items[pending[0].id]
+            turn = _chat_turn(item, attempt) if isinstance(item, ChatSimulationItem) else None
+            return Step("item", section=section, clock=clock, item=item, chat_turn=turn, **base)
+        return Step("finish", **base)
+
+
+def choose_language(uow: UnitOfWork, token: str, language: Language) -> None:
+    with uow:
+        invitation, organisation = _find(uow, token)
+        if invitation.attempt_id is None:  # the form is assembled in the chosen language
+            uow.invitations_of(organisation).update(invitation.id, language=language)
+            uow.commit()
+
+
+def give_consent(uow: UnitOfWork, token: str, now: datetime) -> None:
+    """Consent given: assemble the candidate's form and bind the attempt to the invitation."""
+    bank = bank_of(uow, organisation_of_link(uow, token).slug)
+    with uow:
+        invitation, organisation = _find(uow, token)
+        if invitation.attempt_id is not None:
+            return  # already given (a second click, or a resend)
+        if invitation.stage(now) is not Stage.INVITED or invitation.language is None:
+            raise LinkProblem("invitation link", "this link can no longer be used")
+        stored = uow.profiles_of(organisation).latest(invitation.profile_key)
+        if stored is None:
+            raise NotFound("job profile", invitation.profile_key)
+        form = assemble_for_profile(
+            stored.profile, bank, minutes=invitation.minutes, language=invitation.language
+        )
+        attempt = uow.attempts_of(organisation).add(
+            Attempt(
+                organisation_id=organisation.id,
+                profile_key=invitation.profile_key,
+                profile_version=stored.version,
+                candidate=invitation.candidate,
+                language=invitation.language,
+                items=form.item_refs,
+            )
+        )
+        uow.invitations_of(organisation).update(
+            invitation.id, attempt_id=attempt.id, consent_at=now
+        )
+        uow.audit_of(organisation).record(
+            actor=f"candidate:{invitation.id}",
+            action="consented",
+            subject=f"invitation:{invitation.id}",
+            detail=f"language {invitation.language}; attempt {attempt.id}",
+        )
+        uow.commit()
+
+
+def finish_practice(uow: UnitOfWork, token: str) -> None:
+    with uow:
+        invitation, organisation = _find(uow, token)
+        uow.invitations_of(organisation).update(invitation.id, practice_done=True)
+        uow.commit()
+
+
+def save_answer(uow: UnitOfWork, token: str, response: Response, now: datetime) -> bool:
+    """Keep one answer of the current section; False when it was already kept.
+
+    A chat turn's answer is given as a `ChatAnswer` holding just that turn; it is
+    appended to the conversation so far.
+    """
+    step = where(uow, token, now)
+    if step.kind != "item" or step.attempt is None or step.section is None:
+        if step.kind in ("finish", "finished") and step.attempt is not None:
+            if _already_kept(step.attempt, response):
+                return False
+        raise SectionClosed(
+            [InvalidInputProblem("answer", "item", "this assessment takes no more answers")]
+        )
+    attempt = step.attempt
+    if response.item not in step.section.items:
+        if _already_kept(attempt, response):
+            return False
+        raise SectionClosed(
+            [
+                InvalidInputProblem(
+                    "answer",
+                    "item",
+                    f"{response.item.id} is not in the open section (its time may have run out)",
+                )
+            ]
+        )
+    if isinstance(response.answer, ChatAnswer):
+        extended = _extend_chat(attempt, step, response)
+        if extended is None:
+            return False
+        response = extended
+    with uow:
+        organisation = step.organisation
+        changed = uow.attempts_of(organisation).save_response(attempt.id or 0, response)
+        uow.commit()
+    return changed
+
+
+def _already_kept(attempt: Attempt, response: Response) -> bool:
+    kept = attempt.responses.get(response.item.id)
+    if kept is None:
+        return False
+    if isinstance(response.answer, ChatAnswer) and isinstance(kept.answer, ChatAnswer):
+        return all(turn in kept.answer.turns for turn in response.answer.turns)
+    return kept.answer == response.answer
+
+
+def _extend_chat(attempt: Attempt, step: Step, response: Response) -> Response | None:
+    assert isinstance(response.answer, ChatAnswer)
+    if _already_kept(attempt, response):
+        return None
+    given = response.answer.turns[-1]
+    turn = step.chat_turn
+    if (
+        turn is None
+        or given.turn != turn.id
+        or step.item is None
+        or step.item.id != response.item.id
+    ):
+        raise InvalidInput(
+            [InvalidInputProblem("answer", "turn", f"turn {given.turn} is not the current turn")]
+        )
+    kept = attempt.responses.get(response.item.id)
+    before = kept.answer.turns if kept and isinstance(kept.answer, ChatAnswer) else ()
+    seconds = (kept.seconds if kept else 0.0) + response.seconds
+    events = tuple(dict.fromkeys((*(kept.events if kept else ()), *response.events)))
+    return Response(response.item, ChatAnswer((*before, given)), seconds, events)
+
+
+def chat_continues(step: Step, given: ChatTurnAnswer) -> str | None:
+    """The next turn after *given* (for the page that follows)."""
+    if not isinstance(step.item, ChatSimulationItem) or step.chat_turn is None:
+        return None
+    language = step.attempt.language if step.attempt else "en"
+    return next_turn_id(step.item, step.chat_turn, _level(step.chat_turn, given, language))
+
+
+def finish(uow: UnitOfWork, token: str, now: datetime) -> int:
+    """Close the attempt, score it, queue the completion webhook; the attempt id."""
+    step = where(uow, token, now)
+    if step.kind == "finished" and step.invitation.attempt_id is not None:
+        return step.invitation.attempt_id
+    if step.attempt is None or step.attempt.id is None:
+        raise LinkProblem("invitation link", "there is no assessment to finish")
+    attempt_id = step.attempt.id
+    with uow:
+        uow.attempts_of(step.organisation).finish(attempt_id, now)
+        uow.audit_of(step.organisation).record(
+            actor=f"candidate:{step.invitation.id}",
+            action="finished",
+            subject=f"attempt:{attempt_id}",
+            detail=f"{step.answered} of {step.total} items answered",
+        )
+        uow.commit()
+    score_stored_attempt(uow, organisation=step.organisation.slug, attempt_id=attempt_id)
+    with uow:
+        payload = completion_payload(uow, step.organisation, step.invitation.id)
+        uow.webhooks_of(step.organisation).enqueue("assessment.completed", payload)
+        uow.commit()
+    return attempt_id

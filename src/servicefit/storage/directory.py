@@ -1,0 +1,80 @@
+"""Lookups that find the organisation from a credential: a login, a link, a token."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from servicefit.domain.accounts import User
+from servicefit.domain.organisations import Organisation
+from servicefit.storage.account_repository import user_of
+from servicefit.storage.rows import OrganisationRow
+from servicefit.storage.web_rows import ApiTokenRow, InvitationRow, UserRow
+
+
+@dataclass(frozen=True)
+class Login:
+    user: User
+    organisation: Organisation
+    password_hash: str
+
+
+def _organisation(row: OrganisationRow) -> Organisation:
+    return Organisation(row.id, row.slug, row.name)
+
+
+class SqlDirectory:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def login(self, email: str) -> Login | None:
+        query = (
+            select(UserRow, OrganisationRow)
+            .join(OrganisationRow, OrganisationRow.id == UserRow.organisation_id)
+            .where(UserRow.email == email)
+        )
+        found = self._session.execute(query).one_or_none()
+        if found is None:
+            return None
+        user, organisation = found
+        return Login(user_of(user), _organisation(organisation), user.password_hash)
+
+    def user(self, user_id: int) -> tuple[User, Organisation] | None:
+        query = (
+            select(UserRow, OrganisationRow)
+            .join(OrganisationRow, OrganisationRow.id == UserRow.organisation_id)
+            .where(UserRow.id == user_id)
+        )
+        found = self._session.execute(query).one_or_none()
+        return (user_of(found[0]), _organisation(found[1])) if found else None
+
+    def set_password_hash(self, user_id: int, password_hash: str) -> None:
+        row = self._session.get(UserRow, user_id)
+        if row is not None:
+            row.password_hash = password_hash
+            self._session.flush()
+
+    def email_taken(self, email: str) -> bool:
+        return self._session.scalar(select(UserRow.id).where(UserRow.email == email)) is not None
+
+    def invitation(self, token_hash: str) -> tuple[int, Organisation] | None:
+        """The invitation id and its organisation for a link's token hash."""
+        query = (
+            select(InvitationRow.id, OrganisationRow)
+            .join(OrganisationRow, OrganisationRow.id == InvitationRow.organisation_id)
+            .where(InvitationRow.token_hash == token_hash)
+        )
+        found = self._session.execute(query).one_or_none()
+        return (found[0], _organisation(found[1])) if found else None
+
+    def api_token(self, token_hash: str) -> tuple[str, Organisation] | None:
+        """The token's name and organisation, if the token exists and is not revoked."""
+        query = (
+            select(ApiTokenRow.name, OrganisationRow)
+            .join(OrganisationRow, OrganisationRow.id == ApiTokenRow.organisation_id)
+            .where(ApiTokenRow.token_hash == token_hash, ApiTokenRow.revoked_at.is_(None))
+        )
+        found = self._session.execute(query).one_or_none()
+        return (found[0], _organisation(found[1])) if found else None
