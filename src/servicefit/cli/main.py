@@ -13,11 +13,13 @@ from servicefit.cli import (
     assessments,
     competencies,
     database,
+    fairness,
     items,
     organisations,
     profiles,
     scoring,
     text,
+    web,
 )
 from servicefit.cli.runtime import runtime
 from servicefit.errors import ConfigurationError, InvalidInput, NotFound, ServicefitError
@@ -74,6 +76,14 @@ app.command("guide")(scoring.guide_command)
 app.command("report")(scoring.report_command)
 app.command("interview-rate")(scoring.interview_rate_command)
 app.add_typer(text.app, name="text")
+app.command("serve")(web.serve)
+app.command("purge")(web.purge)
+app.add_typer(web.users_app, name="users")
+app.add_typer(web.webhooks_app, name="webhooks")
+app.add_typer(fairness.app, name="fairness")
+app.command("validity")(fairness.validity)
+items.app.command("dif")(fairness.items_dif)
+items.app.command("analysis")(fairness.items_analysis)
 
 
 @app.command()

@@ -1,0 +1,1 @@
+"""The web application: recruiter pages, candidate pages and the JSON API (FastAPI)."""
