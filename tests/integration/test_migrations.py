@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import inspect
 
+from servicefit.storage import web_rows  # noqa: F401 - its tables join Base.metadata
 from servicefit.storage.database import make_engine
 from servicefit.storage.migrate import current_revision, downgrade, head_revision, upgrade
-from servicefit.storage import web_rows  # noqa: F401 - its tables join Base.metadata
 from servicefit.storage.rows import Base
 
 TABLES = {"organisations", "framework_versions", "job_profiles", "job_profile_versions"}

@@ -112,7 +112,8 @@ def test_the_owner_sees_the_ranked_shortlist_with_demo_labels(world: World) -> N
     assert f"/candidates/{world.a_attempt}" in page.text
     assert "demo data" in page.text
     csv = world.client.get(f"/jobs/{JOB}/shortlist.csv")
-    assert csv.status_code == 200 and csv.text.startswith("rank,attempt,candidate")
+    assert csv.status_code == 200
+    assert csv.text.startswith("rank,attempt,candidate")
 
 
 @pytest.mark.parametrize(
@@ -218,7 +219,8 @@ def test_the_candidate_flow_is_in_the_chosen_language_and_answers_are_idempotent
     assert "0 / " in page
     kind = re.search(r'data-kind="([a-z_]+)"', page)
     item = re.search(r'name="item" value="([^"]+)"', page)
-    assert kind and item
+    assert kind
+    assert item
     # the first section is always the qualifications questionnaire or a choice item
     data = {"csrf_token": _csrf(page), "item": item.group(1), "seconds": "3"}
     data |= {"education": "secondary", "experience": "retail", "years": "2", "cefr": "B2"}
@@ -290,4 +292,5 @@ def test_retention_purge_erases_old_candidates_only(world: World) -> None:
     with world.uow:
         assert world.uow.invitations_of(demo).all() == []
         events = world.uow.audit_of(demo).events(subject="retention")
-    assert events and "older than 365 days" in events[0].detail
+    assert events
+    assert "older than 365 days" in events[0].detail

@@ -49,12 +49,12 @@ def serve(
 def _deliver_forever(rt: object, stop: threading.Event) -> None:
     from servicefit.cli.runtime import Runtime  # noqa: PLC0415
 
-    assert isinstance(rt, Runtime)  # noqa: S101
+    assert isinstance(rt, Runtime)
     with httpx.Client() as client:
         while not stop.wait(DELIVERY_SECONDS):
             try:
                 deliver_due(rt.uow(), client)
-            except Exception as error:  # noqa: BLE001 - the server must keep running
+            except Exception as error:
                 typer.echo(f"webhook delivery failed: {error}", err=True)
 
 

@@ -2,7 +2,7 @@
 
 An attempt stores its items in delivery order, section by section (one section
 per instrument, as the assembler builds them). A section's time limit is its
-estimated answering time × 1.25, rounded up to whole minutes, at least 2
+estimated answering time times 1.25, rounded up to whole minutes, at least 2
 minutes. Answers that arrive within GRACE after the deadline are accepted (the
 network may have delayed them); later ones are refused and the section closes.
 """

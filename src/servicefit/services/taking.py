@@ -223,9 +223,12 @@ def save_answer(uow: UnitOfWork, token: str, response: Response, now: datetime) 
     """
     step = where(uow, token, now)
     if step.kind != "item" or step.attempt is None or step.section is None:
-        if step.kind in ("finish", "finished") and step.attempt is not None:
-            if _already_kept(step.attempt, response):
-                return False
+        if (
+            step.kind in ("finish", "finished")
+            and step.attempt is not None
+            and _already_kept(step.attempt, response)
+        ):
+            return False
         raise SectionClosed(
             [InvalidInputProblem("answer", "item", "this assessment takes no more answers")]
         )

@@ -37,8 +37,8 @@ from servicefit.domain.qualifications import (
     Experience,
     ExperienceKind,
     LanguageSkill,
-    QualificationType,
     Qualifications,
+    QualificationType,
 )
 from servicefit.errors import InvalidInput, InvalidInputProblem
 
@@ -70,7 +70,7 @@ def _number(form: dict[str, str], field: str) -> float:
     return value
 
 
-def answer_from_form(item: Item, form: dict[str, str]) -> Answer:  # noqa: C901, PLR0911
+def answer_from_form(item: Item, form: dict[str, str]) -> Answer:
     """The answer in *form* for *item*; InvalidInput naming the form field otherwise."""
     if isinstance(item, SituationalItem | KnowledgeItem):
         option = _required(form, "option", "choose one answer")

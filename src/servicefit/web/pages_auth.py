@@ -21,7 +21,7 @@ def _safe_next(target: str | None) -> str:
 
 
 @router.get("/login")
-def login_page(request: Request, next: str | None = None) -> Response:  # noqa: A002
+def login_page(request: Request, next: str | None = None) -> Response:
     return render(request, "login.html.j2", next=_safe_next(next), title="Log in")
 
 
@@ -30,7 +30,7 @@ def login(
     request: Request,
     email: Annotated[str, Form()],
     password: Annotated[str, Form()],
-    next: Annotated[str, Form()] = "/",  # noqa: A002
+    next: Annotated[str, Form()] = "/",
 ) -> Response:
     client = request.client.host if request.client else "unknown"
     try:

@@ -107,6 +107,7 @@ def _written(responses: dict[str, Any], bank: Any, language: Language) -> list[d
 def override(
     request: Request,
     attempt_id: int,
+    *,
     signed: Reviewer,
     item_id: Annotated[str, Form()],
     dimension: Annotated[str, Form()],
@@ -136,7 +137,7 @@ def override(
 @router.get("/candidates/{attempt_id}/report")
 def report(
     request: Request, attempt_id: int, signed: Viewer, format: str = "html", language: str = "en"
-) -> Response:  # noqa: A002
+) -> Response:
     view = build_report(
         uow_of(request),
         organisation=signed.organisation.slug,

@@ -102,6 +102,7 @@ def _profile(request: Request, signed: Signed, key: str) -> tuple[int, JobProfil
 def job(
     request: Request,
     key: str,
+    *,
     signed: Viewer,
     band: str = "",
     language: str = "",
@@ -301,6 +302,7 @@ def _remember(request: Request, sent: list[tuple[str, str, bool, str]]) -> None:
 def invite_one(
     request: Request,
     key: str,
+    *,
     signed: Inviter,
     name: Annotated[str, Form()],
     email: Annotated[str, Form()],

@@ -26,9 +26,9 @@ from servicefit.services.content import packaged_content
 from servicefit.services.reports import build_report, report_bytes
 from servicefit.services.taking import (
     LinkProblem,
-    bank_of,
     SectionClosed,
     Step,
+    bank_of,
     choose_language,
     finish,
     finish_practice,
@@ -214,7 +214,7 @@ def finish_attempt(request: Request, token: str) -> Response:
 
 
 @router.get("/{token}/report")
-def candidate_report(request: Request, token: str, format: str = "html") -> Response:  # noqa: A002
+def candidate_report(request: Request, token: str, format: str = "html") -> Response:
     step = _step(request, token)
     if step.kind != "finished" or not step.settings.candidate_report:
         raise HTTPException(404, "no report is available")
