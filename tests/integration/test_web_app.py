@@ -294,3 +294,41 @@ def test_retention_purge_erases_old_candidates_only(world: World) -> None:
         events = world.uow.audit_of(demo).events(subject="retention")
     assert events
     assert "older than 365 days" in events[0].detail
+
+
+def test_session_cookies_are_httponly_samesite_and_secure_in_production(
+    world: World, tmp_path: Path
+) -> None:
+    page = world.client.get("/login")
+    cookie = page.headers["set-cookie"].lower()
+    assert "httponly" in cookie
+    assert "samesite=lax" in cookie
+    assert "secure" not in cookie  # tests and development run on plain http
+    production = Settings(
+        data_dir=tmp_path,
+        database_url=world.settings.database_url,
+        environment="production",
+        secret_key="x" * 40,  # type: ignore[arg-type]
+    )
+    with TestClient(create_app(production), base_url="https://testserver") as client:
+        cookie = client.get("/login").headers["set-cookie"].lower()
+    assert "secure" in cookie
+    assert "httponly" in cookie
+
+
+def test_pages_escape_what_people_type(world: World) -> None:
+    with world.uow:
+        demo = world.uow.organisations.by_slug("demo")
+    assert demo is not None
+    invite(
+        world.uow,
+        world.settings,
+        demo,
+        profile_key=JOB,
+        candidates=[NewCandidate("<script>alert(1)</script>", "xss@example.com")],
+        actor="test",
+    )
+    _login(world.client, "owner@a.test")
+    page = world.client.get(f"/jobs/{JOB}/invitations")
+    assert "<script>alert(1)</script>" not in page.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
