@@ -99,8 +99,43 @@ def _written(responses: dict[str, Any], bank: Any, language: Language) -> list[d
             language=language,
             rubric=item.rubric,
         )
-        shown.append({"item": item, "text": text, "rating": rating, "events": response.events})
+        shown.append(
+            {
+                "item": item,
+                "text": text,
+                "segments": highlighted(text, rating.evidence),
+                "rating": rating,
+                "events": response.events,
+            }
+        )
     return shown
+
+
+def highlighted(text: str, evidence: dict[str, tuple[str, ...]]) -> list[tuple[str, str]]:
+    """The answer cut into (piece, mark) where mark is "earned", "cost" or "" (plain).
+
+    Evidence reads "+indicator: sentence" or "-indicator: sentence"; a sentence that
+    cost something is marked so even if it also earned something.
+    """
+    marks: dict[str, str] = {}
+    for lines in evidence.values():
+        for line in lines:
+            sign, _, rest = line[:1], None, line[1:]
+            sentence = rest.split(": ", 1)[1] if ": " in rest else ""
+            if sentence and sentence in text:
+                marks[sentence] = (
+                    "cost" if sign == "-" or marks.get(sentence) == "cost" else "earned"
+                )
+    segments: list[tuple[str, str]] = []
+    position = 0
+    for start, sentence in sorted((text.find(s), s) for s in marks):
+        if start < position:
+            continue
+        segments.append((text[position:start], ""))
+        segments.append((sentence, marks[sentence]))
+        position = start + len(sentence)
+    segments.append((text[position:], ""))
+    return [segment for segment in segments if segment[0]]
 
 
 @router.post("/candidates/{attempt_id}/review", dependencies=CSRF)

@@ -115,3 +115,21 @@ def test_a_chat_replays_to_the_current_turn_and_ends() -> None:
         turn_id = current_turn(chat, ChatAnswer(tuple(turns)), lambda t, a: reply_level(t, a) or 1)
         assert len(turns) < 20
     assert len(turns) >= 2
+
+
+def test_written_answers_are_highlighted_where_the_evidence_is() -> None:
+    from servicefit.web.pages_candidates import highlighted  # noqa: PLC0415
+
+    text = "I am so sorry. Calm down. I will call you tomorrow."
+    segments = highlighted(
+        text,
+        {
+            "empathy": ("+apology: I am so sorry.",),
+            "politeness": ("-dismissive: Calm down.",),
+            "ownership": ("+commitment: I will call you tomorrow.", "+x: not in the text"),
+        },
+    )
+    assert "".join(piece for piece, _ in segments) == text
+    assert ("I am so sorry.", "earned") in segments
+    assert ("Calm down.", "cost") in segments
+    assert ("I will call you tomorrow.", "earned") in segments
