@@ -308,7 +308,7 @@ def test_session_cookies_are_httponly_samesite_and_secure_in_production(
         data_dir=tmp_path,
         database_url=world.settings.database_url,
         environment="production",
-        secret_key="x" * 40,  # type: ignore[arg-type]
+        secret_key="x" * 40,
     )
     with TestClient(create_app(production), base_url="https://testserver") as client:
         cookie = client.get("/login").headers["set-cookie"].lower()
