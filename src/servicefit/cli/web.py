@@ -13,7 +13,7 @@ import uvicorn
 from servicefit.cli.options import OrganisationOption
 from servicefit.cli.runtime import runtime
 from servicefit.domain.accounts import Role
-from servicefit.services.accounts import create_user, organisation_by_slug
+from servicefit.services.accounts import create_user, organisation_by_slug, prune_rate_events
 from servicefit.services.candidate_data import purge_expired
 from servicefit.services.webhooks import deliver_due
 from servicefit.web.app import create_app
@@ -54,6 +54,7 @@ def _deliver_forever(rt: object, stop: threading.Event) -> None:
         while not stop.wait(DELIVERY_SECONDS):
             try:
                 deliver_due(rt.uow(), client)
+                prune_rate_events(rt.uow())
             except Exception as error:
                 typer.echo(f"webhook delivery failed: {error}", err=True)
 

@@ -112,6 +112,13 @@ def authenticate(
         return login.user, login.organisation
 
 
+def prune_rate_events(uow: UnitOfWork, *, now: datetime | None = None) -> None:
+    """Forget rate-limit events older than the longest window (run every half minute)."""
+    with uow:
+        uow.rate_limits().prune((now or datetime.now(UTC)) - 2 * LOGIN_WINDOW)
+        uow.commit()
+
+
 def create_api_token(uow: UnitOfWork, organisation: Organisation, name: str) -> str:
     """A new API token for *organisation*; returned once, stored only as a hash."""
     if not name.strip():

@@ -1,0 +1,1 @@
+"""End-to-end browser tests of the web app."""
