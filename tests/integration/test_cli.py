@@ -74,7 +74,7 @@ def test_validate_reports_every_problem_with_its_position(cli: CliRunner, tmp_pa
 
 
 def test_an_invalid_import_writes_nothing(cli: CliRunner, tmp_path: Path) -> None:
-    assert invoke(cli, "demo")[0] == 0
+    assert invoke(cli, "demo", "--candidates", "0")[0] == 0
     path = tmp_path / "bad.yaml"
     path.write_text(BAD_PROFILE, encoding="utf-8")
     code, _, _ = invoke(cli, "profiles", "import", str(path), "--key", "broken")
@@ -85,7 +85,7 @@ def test_an_invalid_import_writes_nothing(cli: CliRunner, tmp_path: Path) -> Non
 
 
 def test_create_export_edit_import_makes_a_second_version(cli: CliRunner, tmp_path: Path) -> None:
-    assert invoke(cli, "demo")[0] == 0
+    assert invoke(cli, "demo", "--candidates", "0")[0] == 0
     code, out, _ = invoke(
         cli,
         "profiles",
@@ -193,7 +193,7 @@ def test_cat_simulate_compares_with_a_fixed_form(cli: CliRunner) -> None:
 
 
 def test_simulated_attempts_are_scored_with_provisional_labels(cli: CliRunner) -> None:
-    assert invoke(cli, "demo")[0] == 0
+    assert invoke(cli, "demo", "--candidates", "0")[0] == 0
     code, out, _ = invoke(
         cli,
         "attempts",
@@ -218,7 +218,7 @@ def test_simulated_attempts_are_scored_with_provisional_labels(cli: CliRunner) -
 def test_the_shortlist_exports_ranked_candidates_with_intervals(
     cli: CliRunner, tmp_path: Path
 ) -> None:
-    assert invoke(cli, "demo")[0] == 0
+    assert invoke(cli, "demo", "--candidates", "0")[0] == 0
     assert (
         invoke(
             cli,
@@ -267,7 +267,7 @@ def test_spreadsheet_exports_neutralise_formulas() -> None:
 
 
 def test_the_guide_prints_fit_interview_questions_and_a_plan(cli: CliRunner) -> None:
-    assert invoke(cli, "demo")[0] == 0
+    assert invoke(cli, "demo", "--candidates", "0")[0] == 0
     assert (
         invoke(
             cli,
@@ -291,7 +291,7 @@ def test_the_guide_prints_fit_interview_questions_and_a_plan(cli: CliRunner) -> 
 
 
 def test_an_interview_rating_moves_the_fit(cli: CliRunner) -> None:
-    assert invoke(cli, "demo")[0] == 0
+    assert invoke(cli, "demo", "--candidates", "0")[0] == 0
     assert (
         invoke(
             cli, "attempts", "simulate", "--profile", "front-counter", "--count", "1", "--seed", "5"

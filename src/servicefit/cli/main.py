@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from typer._click.core import Context as ClickContext
@@ -24,7 +24,7 @@ from servicefit.cli import (
 from servicefit.cli.runtime import runtime
 from servicefit.errors import ConfigurationError, InvalidInput, NotFound, ServicefitError
 from servicefit.services.demo import set_up_demo
-from servicefit.services.demo_candidates import DEMO_JOB, set_up_demo_people
+from servicefit.services.demo_candidates import DEMO_CANDIDATES, DEMO_JOB, set_up_demo_people
 from servicefit.services.items import packaged_bank
 
 EXIT_NOT_FOUND = 1
@@ -87,8 +87,14 @@ items.app.command("analysis")(fairness.items_analysis)
 
 
 @app.command()
-def demo(ctx: typer.Context) -> None:
-    """Create the database, load the framework and templates, set up the demo organisation."""
+def demo(
+    ctx: typer.Context,
+    candidates: Annotated[
+        int, typer.Option(help="Simulated candidates for the demo job (0: none).", min=0)
+    ] = DEMO_CANDIDATES,
+) -> None:
+    """Create the database, load the framework and templates, set up the demo organisation,
+    its demo job's simulated candidates and a first login."""
     rt = runtime(ctx)
     rt.upgrade_database()
     summary = set_up_demo(rt.uow(), rt.content)
@@ -114,7 +120,7 @@ def demo(ctx: typer.Context) -> None:
         f"organisation {summary.organisation!r}: {summary.profiles_total} job profiles"
         f" (created now: {created})"
     )
-    people = set_up_demo_people(rt.uow(), rt.content)
+    people = set_up_demo_people(rt.uow(), rt.content, candidates=candidates)
     typer.echo(
         f"demo job {DEMO_JOB!r}: {people.candidates_total} simulated candidates (demo data;"
         f" created now: {people.candidates_created})"

@@ -33,7 +33,6 @@ def serve(
     rt = runtime(ctx)
     rt.upgrade_database()
     os.environ.setdefault("RAYON_NUM_THREADS", "1")  # one mirt thread per server process
-    app = create_app(rt.settings)
     stop = threading.Event()
     sender = threading.Thread(target=_deliver_forever, args=(rt, stop), daemon=True)
     sender.start()
@@ -41,7 +40,17 @@ def serve(
         f"servicefit on http://{host}:{port}  (database {rt.settings.effective_database_url})"
     )
     try:
-        uvicorn.run(app, host=host, port=port, workers=workers, log_level="warning")
+        if workers == 1:
+            uvicorn.run(create_app(rt.settings), host=host, port=port, log_level="warning")
+        else:  # each worker process builds the app from the same SERVICEFIT_* variables
+            uvicorn.run(
+                "servicefit.web.app:app_from_environment",
+                factory=True,
+                host=host,
+                port=port,
+                workers=workers,
+                log_level="warning",
+            )
     finally:
         stop.set()
 

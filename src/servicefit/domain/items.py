@@ -282,15 +282,22 @@ class ItemBank:
 
     items: tuple[Item, ...]
     passages: tuple[Passage, ...] = ()
+    _by_id: dict[str, Item] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_id: dict[str, Item] = {}
+        for item in self.items:
+            by_id.setdefault(item.id, item)  # the first of a duplicated id, as before
+        object.__setattr__(self, "_by_id", by_id)
 
     def by_instrument(self, instrument: Instrument) -> list[Item]:
         return [item for item in self.items if item.instrument is instrument]
 
     def item(self, item_id: str) -> Item:
-        for item in self.items:
-            if item.id == item_id:
-                return item
-        raise KeyError(item_id)
+        found = self._by_id.get(item_id)
+        if found is None:
+            raise KeyError(item_id)
+        return found
 
     def passage(self, passage_id: str) -> Passage:
         for passage in self.passages:

@@ -155,10 +155,10 @@ def suggest_weights(
     """Shrunken regression weights of the predictors (people x predictors) for the outcome."""
     y_all = np.asarray(outcome, dtype=float)
     keep = np.isfinite(y_all) & np.isfinite(predictors).all(axis=1)
-    x, y = _standardise(predictors[keep]), y_all[keep]
     n = int(keep.sum())
-    if n < max(MIN_PEOPLE, 2 * len(names)) or y.std() == 0:
+    if n < max(MIN_PEOPLE, 2 * len(names)) or y_all[keep].std() == 0:
         return None
+    x, y = _standardise(predictors[keep]), y_all[keep]
     y = (y - y.mean()) / y.std()
     penalty = _gcv_penalty(x, y)
     beta = _ridge(x, y, penalty)

@@ -72,8 +72,8 @@ def export_candidate(
 def erase_candidate(
     uow: UnitOfWork, organisation: Organisation, invitation_id: int, *, actor: str
 ) -> None:
-    """Delete the invitation, its attempt, answers, scores and reviews; the audit log keeps
-    that it happened (without the candidate's name)."""
+    """Delete the invitation, its attempt, answers, scores, reviews, demographics and
+    outcomes; the audit log keeps that it happened (without the candidate's name)."""
     with uow:
         _erase(uow, organisation, invitation_id)
         uow.audit_of(organisation).record(
@@ -88,6 +88,8 @@ def _erase(uow: UnitOfWork, organisation: Organisation, invitation_id: int) -> N
     if invitation is None:
         raise NotFound("invitation", str(invitation_id))
     invitations.delete(invitation_id)
+    uow.demographics_of(organisation).erase(invitation.candidate)
+    uow.outcomes_of(organisation).erase(invitation.candidate)
     if invitation.attempt_id is not None:
         uow.section_clocks().delete(invitation.attempt_id)
         uow.attempts_of(organisation).erase(invitation.attempt_id)

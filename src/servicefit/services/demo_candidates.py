@@ -26,7 +26,11 @@ class DemoPeople:
 
 
 def set_up_demo_people(
-    uow: UnitOfWork, content: Content, *, organisation: str = "demo"
+    uow: UnitOfWork,
+    content: Content,
+    *,
+    organisation: str = "demo",
+    candidates: int = DEMO_CANDIDATES,
 ) -> DemoPeople:
     """About 30 simulated, scored candidates for the demo job, and an owner login."""
     with uow:
@@ -34,13 +38,13 @@ def set_up_demo_people(
         existing = [i for i in uow.invitations_of(owner).all(DEMO_JOB) if i.demo]
         has_login = uow.directory().email_taken(FIRST_LOGIN)
     created = 0
-    if not existing:
+    if not existing and candidates > 0:
         ids = simulate_attempts(
             uow,
             content,
             organisation=organisation,
             profile_key=DEMO_JOB,
-            count=DEMO_CANDIDATES,
+            count=candidates,
             minutes=30,
             seed=2026,
         )

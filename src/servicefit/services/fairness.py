@@ -7,6 +7,7 @@ the candidate identifier; scoring never reads them.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -170,8 +171,15 @@ def audit(
     chosen = decision.select([(str(e.attempt_id), e.fit) for e in entries])
     selected = [chosen[k] for k in keys]
     scoring = above_median([e.fit.fit for e in entries])
+    names = Counter(e.candidate for e in entries)
+    ambiguous = {name for name, count in names.items() if count > 1}
     people = [
-        {f: (reports[e.candidate].value(f) if e.candidate in reports else None) for f in fields}
+        {
+            f: (reports[e.candidate].value(f) if e.candidate in reports else None)
+            if e.candidate not in ambiguous
+            else None
+            for f in fields
+        }
         for e in entries
     ]
     results = []
@@ -185,6 +193,12 @@ def audit(
             )
         )
     notes = []
+    if ambiguous:
+        shared = sum(names[n] for n in ambiguous)
+        notes.append(
+            f"{shared} attempts share a candidate identifier with another attempt:"
+            " their demographics are ambiguous and counted as missing"
+        )
     if not entries:
         notes.append(f"no finished attempts for {profile_key}")
     if any(e.simulated for e in entries):
@@ -197,7 +211,9 @@ def audit(
         candidates=len(entries),
         selected=sum(selected),
         simulated=sum(1 for e in entries if e.simulated),
-        with_demographics=sum(1 for e in entries if e.candidate in reports),
+        with_demographics=sum(
+            1 for e in entries if e.candidate in reports and e.candidate not in ambiguous
+        ),
         provisional=any(e.fit.provisional for e in entries),
         fields=tuple(results),
         notes=tuple(notes),

@@ -7,7 +7,7 @@ attempt's candidate identifier inside this use case only.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -140,7 +140,13 @@ def item_dif(
             if attempt is not None and (wanted is None or attempt.id in wanted)
         ]
     evidence = [_evidence(a, bank, rater) for a in people]
-    labels = [reports[a.candidate].value(by) if a.candidate in reports else None for a in people]
+    shared = Counter(a.candidate for a in people)  # a shared identifier is ambiguous: missing
+    labels = [
+        reports[a.candidate].value(by)
+        if a.candidate in reports and shared[a.candidate] == 1
+        else None
+        for a in people
+    ]
     scales = []
     reference = None
     for competency, (matrix, names) in _matrices(evidence, minimum_responses).items():

@@ -95,7 +95,8 @@ def simulate_attempts(
         profile = stored.profile
         parameters = uow.parameter_sets_of(owner).latest() or PRIORS_ONLY
         attempts = uow.attempts_of(owner)
-        for number in range(1, count + 1):
+        first = attempts.count() + 1  # candidates are numbered across calls: names stay unique
+        for number in range(first, first + count):
             form = assemble_for_profile(
                 profile,
                 bank,

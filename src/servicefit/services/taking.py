@@ -7,9 +7,11 @@ or a killed server. Saving the same answer again changes nothing.
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from servicefit.domain.answers import ChatAnswer, ChatTurnAnswer, Response
@@ -22,24 +24,51 @@ from servicefit.domain.language import Language
 from servicefit.domain.organisations import Organisation
 from servicefit.domain.section_timing import SectionClock, TimedSection, open_clock, sections_of
 from servicefit.errors import InvalidInput, InvalidInputProblem, NotFound
-from servicefit.services.items import assemble_for_profile, organisation_bank
+from servicefit.services.content import packaged_content
+from servicefit.services.items import assemble_for_profile, organisation_bank, packaged_bank
 from servicefit.services.scoring import default_rater, score_stored_attempt
 from servicefit.services.webhooks import completion_payload
 from servicefit.storage.account_repository import OrganisationSettings
 from servicefit.storage.unit_of_work import UnitOfWork
 
-BANK_SECONDS = 30.0  # how long a merged item bank is reused before it is read again
+BANK_SECONDS = 60.0  # how long a merged item bank is reused before it is read again
 _banks: dict[str, tuple[float, ItemBank]] = {}
+_banks_lock = threading.Lock()
 
 
 def bank_of(uow: UnitOfWork, organisation: str) -> ItemBank:
-    """The organisation's bank, reused for a short while (item versions never change)."""
+    """The organisation's bank, reused for a while (an item version never changes; a new
+    employer item reaches new forms within BANK_SECONDS). One thread rebuilds it; the
+    others keep using the previous bank meanwhile, or wait on a cold start."""
     cached = _banks.get(organisation)
     if cached and time.monotonic() - cached[0] < BANK_SECONDS:
         return cached[1]
-    bank = organisation_bank(uow, organisation=organisation)
-    _banks[organisation] = (time.monotonic(), bank)
-    return bank
+    if cached and not _banks_lock.acquire(blocking=False):
+        return cached[1]  # another thread is rebuilding it
+    if not cached:
+        _banks_lock.acquire()
+    try:
+        fresh = _banks.get(organisation)
+        if fresh and time.monotonic() - fresh[0] < BANK_SECONDS:
+            return fresh[1]
+        bank = organisation_bank(uow, organisation=organisation)
+        _banks[organisation] = (time.monotonic(), bank)
+        return bank
+    finally:
+        _banks_lock.release()
+
+
+def warm_up() -> None:
+    """Load what the first candidate would otherwise wait for: content, bank, text scorer."""
+    packaged_content()
+    packaged_bank()
+    default_rater().rate(
+        "Hello, thank you for writing. I will check it today.",
+        customer_message="Where is my order?",
+        channel=Channel.CHAT,
+        language="en",
+        rubric=None,
+    )
 
 
 class LinkProblem(NotFound):
@@ -70,26 +99,41 @@ class Step:
 
 
 def _find(uow: UnitOfWork, token: str) -> tuple[Invitation, Organisation]:
-    found = uow.directory().invitation(token_hash(token))
+    found = uow.directory().invitation_by_token(token_hash(token))
     if found is None:
         raise LinkProblem("invitation link", "this link is not valid")
-    invitation = uow.invitations_of(found[1]).get(found[0])
-    assert invitation is not None
-    return invitation, found[1]
+    return found
 
 
-def organisation_of_link(uow: UnitOfWork, token: str) -> Organisation:
-    with uow:
-        return _find(uow, token)[1]
+_link_organisations: dict[str, str] = {}  # token hash -> organisation slug (never changes)
+
+
+def organisation_of_link(uow: UnitOfWork, token: str) -> str:
+    """The slug of the link's organisation (remembered: an invitation never moves)."""
+    key = token_hash(token)
+    known = _link_organisations.get(key)
+    if known is None:
+        with uow:
+            known = _find(uow, token)[1].slug
+        if len(_link_organisations) > 100_000:
+            _link_organisations.clear()
+        _link_organisations[key] = known
+    return known
 
 
 def _level(turn: ChatTurn, answer: ChatTurnAnswer, language: Language) -> int:
     chosen = reply_level(turn, answer)
     if chosen is not None:
         return chosen
+    return _own_reply_level(answer.text or "", turn.customer.in_language(language), language)
+
+
+@lru_cache(maxsize=4096)
+def _own_reply_level(text: str, customer_message: str, language: Language) -> int:
+    """The overall level of a candidate's own chat reply (the branch it takes; deterministic)."""
     rating = default_rater().rate(
-        answer.text or "",
-        customer_message=turn.customer.in_language(language),
+        text,
+        customer_message=customer_message,
         channel=Channel.CHAT,
         language=language,
         rubric=None,
@@ -116,7 +160,7 @@ def _done(item: Item, attempt: Attempt) -> bool:
 
 def where(uow: UnitOfWork, token: str, now: datetime) -> Step:
     """The candidate's current step; opens the next section's clock when one starts."""
-    bank = bank_of(uow, organisation_of_link(uow, token).slug)
+    bank = bank_of(uow, organisation_of_link(uow, token))
     with uow:
         invitation, organisation = _find(uow, token)
         settings = uow.accounts_of(organisation).settings()
@@ -173,7 +217,7 @@ def choose_language(uow: UnitOfWork, token: str, language: Language) -> None:
 
 def give_consent(uow: UnitOfWork, token: str, now: datetime) -> None:
     """Consent given: assemble the candidate's form and bind the attempt to the invitation."""
-    bank = bank_of(uow, organisation_of_link(uow, token).slug)
+    bank = bank_of(uow, organisation_of_link(uow, token))
     with uow:
         invitation, organisation = _find(uow, token)
         if invitation.attempt_id is not None:
@@ -215,13 +259,16 @@ def finish_practice(uow: UnitOfWork, token: str) -> None:
         uow.commit()
 
 
-def save_answer(uow: UnitOfWork, token: str, response: Response, now: datetime) -> bool:
+def save_answer(
+    uow: UnitOfWork, token: str, response: Response, now: datetime, step: Step | None = None
+) -> bool:
     """Keep one answer of the current section; False when it was already kept.
 
     A chat turn's answer is given as a `ChatAnswer` holding just that turn; it is
-    appended to the conversation so far.
+    appended to the conversation so far. *step* is `where(uow, token, now)` when the
+    caller has just computed it.
     """
-    step = where(uow, token, now)
+    step = step or where(uow, token, now)
     if step.kind != "item" or step.attempt is None or step.section is None:
         if (
             step.kind in ("finish", "finished")

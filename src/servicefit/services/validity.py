@@ -103,10 +103,17 @@ def validity_report(uow: UnitOfWork, *, organisation: str, profile_key: str) -> 
             c: _correlation_document(thetas[has, i].tolist(), values[has].tolist())
             for i, c in enumerate(competencies)
         }
-        complete = has & np.isfinite(thetas).all(axis=1)
+        measured = [i for i in range(len(competencies)) if np.isfinite(thetas[has, i]).mean() > 0.5]
+        complete = has & np.isfinite(thetas[:, measured]).all(axis=1)
         sign = 1.0 if higher_is_better else -1.0
-        suggestion = suggest_weights(
-            thetas[complete], (sign * values[complete]).tolist(), competencies
+        suggestion = (
+            suggest_weights(
+                thetas[complete][:, measured],
+                (sign * values[complete]).tolist(),
+                [competencies[i] for i in measured],
+            )
+            if measured
+            else None
         )
         measures[measure] = {
             "description": description,

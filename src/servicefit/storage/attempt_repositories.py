@@ -31,6 +31,7 @@ class AttemptRepository(Protocol):
     def add(self, attempt: Attempt) -> Attempt: ...
     def get(self, attempt_id: int) -> Attempt | None: ...
     def finished_ids(self) -> list[int]: ...
+    def count(self) -> int: ...
     def save_responses(self, attempt: Attempt) -> None: ...
     def save_response(self, attempt_id: int, response: Response) -> bool: ...
     def finish(self, attempt_id: int, at: datetime) -> None: ...
@@ -175,14 +176,15 @@ class SqlAttemptRepository:
         self._session.flush()
 
     def get(self, attempt_id: int) -> Attempt | None:
-        row = self._row(attempt_id)
-        if row is None:
+        found = self._session.execute(
+            select(AttemptRow, JobProfileRow.key, JobProfileVersionRow.version)
+            .join(JobProfileVersionRow, JobProfileVersionRow.id == AttemptRow.profile_version_id)
+            .join(JobProfileRow, JobProfileRow.id == JobProfileVersionRow.profile_id)
+            .where(AttemptRow.id == attempt_id, AttemptRow.organisation_id == self._organisation.id)
+        ).one_or_none()
+        if found is None:
             return None
-        key, version = self._session.execute(
-            select(JobProfileRow.key, JobProfileVersionRow.version)
-            .join(JobProfileVersionRow, JobProfileRow.id == JobProfileVersionRow.profile_id)
-            .where(JobProfileVersionRow.id == row.profile_version_id)
-        ).one()
+        row, key, version = found
         responses = {
             r.item_id: Response(
                 item=ItemRef(r.item_id, r.item_version),
@@ -207,6 +209,10 @@ class SqlAttemptRepository:
             finished_at=row.finished_at,
             parameter_version=row.parameter_version,
         )
+
+    def count(self) -> int:
+        query = select(func.count()).where(AttemptRow.organisation_id == self._organisation.id)
+        return int(self._session.scalar(query) or 0)
 
     def finished_ids(self) -> list[int]:
         query = (

@@ -8,9 +8,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from servicefit.domain.accounts import User
+from servicefit.domain.invitations import Invitation
 from servicefit.domain.organisations import Organisation
 from servicefit.storage.account_repository import user_of
-from servicefit.storage.rows import OrganisationRow
+from servicefit.storage.invitation_repository import invitation_of
+from servicefit.storage.rows import AttemptRow, OrganisationRow
 from servicefit.storage.web_rows import ApiTokenRow, InvitationRow, UserRow
 
 
@@ -68,6 +70,19 @@ class SqlDirectory:
         )
         found = self._session.execute(query).one_or_none()
         return (found[0], _organisation(found[1])) if found else None
+
+    def invitation_by_token(self, token_hash: str) -> tuple[Invitation, Organisation] | None:
+        """The invitation (with its attempt's finish time) and organisation, in one query."""
+        query = (
+            select(InvitationRow, AttemptRow.finished_at, OrganisationRow)
+            .join(OrganisationRow, OrganisationRow.id == InvitationRow.organisation_id)
+            .outerjoin(AttemptRow, AttemptRow.id == InvitationRow.attempt_id)
+            .where(InvitationRow.token_hash == token_hash)
+        )
+        found = self._session.execute(query).one_or_none()
+        if found is None:
+            return None
+        return invitation_of(found[0], found[1]), _organisation(found[2])
 
     def api_token(self, token_hash: str) -> tuple[str, Organisation] | None:
         """The token's name and organisation, if the token exists and is not revoked."""

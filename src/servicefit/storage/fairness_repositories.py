@@ -95,6 +95,13 @@ class SqlDemographicsRepository:
         )
         self._session.flush()
 
+    def erase(self, candidate: str) -> None:
+        self._session.execute(
+            delete(DemographicsRow).filter_by(
+                organisation_id=self._organisation.id, candidate=candidate
+            )
+        )
+
     def all(self) -> list[SelfReport]:
         query = (
             select(DemographicsRow)
@@ -130,6 +137,11 @@ class SqlOutcomeRepository:
             )
         self._session.flush()
         return len(outcomes)
+
+    def erase(self, candidate: str) -> None:
+        self._session.execute(
+            delete(OutcomeRow).filter_by(organisation_id=self._organisation.id, candidate=candidate)
+        )
 
     def all(self) -> list[Outcome]:
         query = (

@@ -11,8 +11,9 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
-from servicefit.config import Settings
+from servicefit.config import Settings, load_settings
 from servicefit.errors import InvalidInput, NotFound
+from servicefit.services.taking import warm_up
 from servicefit.storage.database import make_engine, make_session_factory
 from servicefit.web import api, pages_admin, pages_auth, pages_candidates, pages_jobs, pages_take
 from servicefit.web.security import NotSignedIn, security_headers
@@ -35,6 +36,7 @@ def secret_key(settings: Settings) -> str:
 
 def create_app(settings: Settings) -> FastAPI:
     settings.check_safe()
+    warm_up()
     engine = make_engine(settings.effective_database_url)
     app = FastAPI(
         title="servicefit",
@@ -60,6 +62,11 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api.router)
     _errors(app)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app built from SERVICEFIT_* variables (what each server process imports)."""
+    return create_app(load_settings())
 
 
 def _wants_json(request: Request) -> bool:
