@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 
 from servicefit.config import Settings
 from servicefit.domain.accounts import Role
-from servicefit.services.accounts import create_user
+from servicefit.services.accounts import create_user, prune_rate_events
 from servicefit.services.candidate_data import purge_expired
 from servicefit.services.content import packaged_content
 from servicefit.services.demo import set_up_demo
@@ -278,6 +278,9 @@ def test_login_is_rate_limited(world: World) -> None:
     assert set(statuses) == {401, 429}
     assert statuses.count(401) <= 5
     assert statuses[-2:] == [429, 429]
+    # after the window the counters are forgotten and logging in works again
+    prune_rate_events(world.uow, now=datetime.now(UTC) + timedelta(hours=1))
+    _login(world.client, "owner@a.test")
 
 
 def test_retention_purge_erases_old_candidates_only(world: World) -> None:
@@ -299,6 +302,7 @@ def test_retention_purge_erases_old_candidates_only(world: World) -> None:
 def test_session_cookies_are_httponly_samesite_and_secure_in_production(
     world: World, tmp_path: Path
 ) -> None:
+    world.client.cookies.clear()  # a new visitor: the session cookie is set now
     page = world.client.get("/login")
     cookie = page.headers["set-cookie"].lower()
     assert "httponly" in cookie

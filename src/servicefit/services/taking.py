@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
 from servicefit.domain.answers import ChatAnswer, ChatTurnAnswer, Response
 from servicefit.domain.attempts import Attempt
-from servicefit.domain.chat_flow import current_turn, next_turn_id, reply_level
+from servicefit.domain.chat_flow import current_turn, reply_level
 from servicefit.domain.invitations import Invitation, Stage, token_hash
 from servicefit.domain.items import ChatSimulationItem, ChatTurn, Item, ItemBank
 from servicefit.domain.job_profiles import Channel
@@ -163,24 +164,29 @@ def where(uow: UnitOfWork, token: str, now: datetime) -> Step:
     bank = bank_of(uow, organisation_of_link(uow, token))
     with uow:
         invitation, organisation = _find(uow, token)
-        settings = uow.accounts_of(organisation).settings()
         base: dict[str, Any] = {
             "invitation": invitation,
             "organisation": organisation,
-            "settings": settings,
+            "settings": OrganisationSettings(),  # item pages do not need them
             "now": now,
         }
         stage = invitation.stage(now)
+        early = None
         if stage is Stage.COMPLETED:
-            return Step("finished", **base)
-        if stage is Stage.EXPIRED:
-            return Step("expired", **base)
-        if invitation.language is None:
-            return Step("language", **base)
-        if invitation.consent_at is None or invitation.attempt_id is None:
-            return Step("consent", **base)
-        if not invitation.practice_done:
-            return Step("practice", **base)
+            early = "finished"
+        elif stage is Stage.EXPIRED:
+            early = "expired"
+        elif invitation.language is None:
+            early = "language"
+        elif invitation.consent_at is None or invitation.attempt_id is None:
+            early = "consent"
+        elif not invitation.practice_done:
+            early = "practice"
+        if early is not None:
+            base["settings"] = uow.accounts_of(organisation).settings()
+            return Step(early, **base)
+        if invitation.attempt_id is None:  # consent binds it; checked above
+            raise LinkProblem("invitation link", "there is no assessment on this link")
         attempt = uow.attempts_of(organisation).get(invitation.attempt_id)
         assert attempt is not None
         items = {ref.id: bank.item(ref.id) for ref in attempt.items}
@@ -204,6 +210,7 @@ def where(uow: UnitOfWork, token: str, now: datetime) -> Step:
             item = items[pending[0].id]
             turn = _chat_turn(item, attempt) if isinstance(item, ChatSimulationItem) else None
             return Step("item", section=section, clock=clock, item=item, chat_turn=turn, **base)
+        base["settings"] = uow.accounts_of(organisation).settings()
         return Step("finish", **base)
 
 
@@ -259,88 +266,79 @@ def finish_practice(uow: UnitOfWork, token: str) -> None:
         uow.commit()
 
 
-def save_answer(
-    uow: UnitOfWork, token: str, response: Response, now: datetime, step: Step | None = None
+def record_answer(
+    uow: UnitOfWork,
+    token: str,
+    item_id: str,
+    read: Callable[[Item], Response],
+    now: datetime,
 ) -> bool:
-    """Keep one answer of the current section; False when it was already kept.
+    """Keep the answer to *item_id* read from the candidate's form; False when it was
+    already kept. The hot path: five short queries, nothing else loaded.
 
-    A chat turn's answer is given as a `ChatAnswer` holding just that turn; it is
-    appended to the conversation so far. *step* is `where(uow, token, now)` when the
-    caller has just computed it.
+    An answer is taken while its section's clock accepts answers (the clock starts when
+    the section's first item is shown); a chat turn must be the conversation's current
+    turn. `read` turns the form into a response for the item (InvalidInput names the
+    field); it runs before anything is stored.
     """
-    step = step or where(uow, token, now)
-    if step.kind != "item" or step.attempt is None or step.section is None:
-        if (
-            step.kind in ("finish", "finished")
-            and step.attempt is not None
-            and _already_kept(step.attempt, response)
-        ):
-            return False
-        raise SectionClosed(
-            [InvalidInputProblem("answer", "item", "this assessment takes no more answers")]
-        )
-    attempt = step.attempt
-    if response.item not in step.section.items:
-        if _already_kept(attempt, response):
-            return False
-        raise SectionClosed(
-            [
-                InvalidInputProblem(
-                    "answer",
-                    "item",
-                    f"{response.item.id} is not in the open section (its time may have run out)",
-                )
-            ]
-        )
-    if isinstance(response.answer, ChatAnswer):
-        extended = _extend_chat(attempt, step, response)
-        if extended is None:
-            return False
-        response = extended
+    bank = bank_of(uow, organisation_of_link(uow, token))
+    try:
+        item = bank.item(item_id)
+    except KeyError:
+        raise _closed(f"{item_id} is not on this assessment") from None
+    response = read(item)
     with uow:
-        organisation = step.organisation
-        changed = uow.attempts_of(organisation).save_response(attempt.id or 0, response)
+        invitation, organisation = _find(uow, token)
+        attempt_id = invitation.attempt_id
+        if attempt_id is None or invitation.stage(now) is not Stage.STARTED:
+            raise _closed("this assessment takes no more answers")
+        attempts = uow.attempts_of(organisation)
+        refs = attempts.item_refs(attempt_id)
+        given = next((ref for ref in refs if ref.id == item_id), None)
+        if given is None:
+            raise _closed(f"{item_id} is not on this assessment")
+        response = replace(response, item=given)
+        sections = sections_of(refs, {ref.id: bank.item(ref.id) for ref in refs})
+        position = next(s.position for s in sections if given in s.items)
+        clock = uow.section_clocks().of(attempt_id).get(position)
+        if clock is None or not clock.accepts(now):
+            raise _closed(f"{item_id} is not in an open section (its time may have run out)")
+        if isinstance(response.answer, ChatAnswer) and isinstance(item, ChatSimulationItem):
+            extended = _next_chat_turn(
+                item, attempts.response(attempt_id, item_id), response, invitation.language
+            )
+            if extended is None:
+                return False
+            response = extended
+        changed = attempts.save_response(attempt_id, response)
         uow.commit()
     return changed
 
 
-def _already_kept(attempt: Attempt, response: Response) -> bool:
-    kept = attempt.responses.get(response.item.id)
-    if kept is None:
-        return False
-    if isinstance(response.answer, ChatAnswer) and isinstance(kept.answer, ChatAnswer):
-        return all(turn in kept.answer.turns for turn in response.answer.turns)
-    return kept.answer == response.answer
+def _closed(message: str) -> SectionClosed:
+    return SectionClosed([InvalidInputProblem("answer", "item", message)])
 
 
-def _extend_chat(attempt: Attempt, step: Step, response: Response) -> Response | None:
+def _next_chat_turn(
+    item: ChatSimulationItem, kept: Response | None, response: Response, language: Language | None
+) -> Response | None:
+    """The conversation with the new turn appended; None if the turn was already kept."""
     assert isinstance(response.answer, ChatAnswer)
-    if _already_kept(attempt, response):
+    before = kept.answer if kept and isinstance(kept.answer, ChatAnswer) else None
+    if before and all(turn in before.turns for turn in response.answer.turns):
         return None
+    current = current_turn(
+        item, before, lambda turn, answer: _level(turn, answer, language or "en")
+    )
     given = response.answer.turns[-1]
-    turn = step.chat_turn
-    if (
-        turn is None
-        or given.turn != turn.id
-        or step.item is None
-        or step.item.id != response.item.id
-    ):
+    if current is None or given.turn != current:
         raise InvalidInput(
             [InvalidInputProblem("answer", "turn", f"turn {given.turn} is not the current turn")]
         )
-    kept = attempt.responses.get(response.item.id)
-    before = kept.answer.turns if kept and isinstance(kept.answer, ChatAnswer) else ()
     seconds = (kept.seconds if kept else 0.0) + response.seconds
     events = tuple(dict.fromkeys((*(kept.events if kept else ()), *response.events)))
-    return Response(response.item, ChatAnswer((*before, given)), seconds, events)
-
-
-def chat_continues(step: Step, given: ChatTurnAnswer) -> str | None:
-    """The next turn after *given* (for the page that follows)."""
-    if not isinstance(step.item, ChatSimulationItem) or step.chat_turn is None:
-        return None
-    language = step.attempt.language if step.attempt else "en"
-    return next_turn_id(step.item, step.chat_turn, _level(step.chat_turn, given, language))
+    turns = (*(before.turns if before else ()), given)
+    return Response(response.item, ChatAnswer(turns), seconds, events)
 
 
 def finish(uow: UnitOfWork, token: str, now: datetime) -> int:

@@ -6,6 +6,8 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from servicefit.domain.answers import BrowserEvent, Response
@@ -24,6 +26,7 @@ from servicefit.storage.rows import (
     ParameterSetRow,
     ResponseRow,
     WrittenReviewRow,
+    utc_now,
 )
 
 
@@ -34,6 +37,8 @@ class AttemptRepository(Protocol):
     def count(self) -> int: ...
     def save_responses(self, attempt: Attempt) -> None: ...
     def save_response(self, attempt_id: int, response: Response) -> bool: ...
+    def item_refs(self, attempt_id: int) -> tuple[ItemRef, ...]: ...
+    def response(self, attempt_id: int, item_id: str) -> Response | None: ...
     def finish(self, attempt_id: int, at: datetime) -> None: ...
     def erase(self, attempt_id: int) -> None: ...
     def save_scores(
@@ -51,6 +56,17 @@ class ParameterSetRepository(Protocol):
 def _ref(text: str) -> ItemRef:
     item_id, _, version = text.rpartition("@")
     return ItemRef(item_id, int(version))
+
+
+def _response(
+    item_id: str, version: int, answer: dict[str, Any], seconds: float, events: dict[str, Any]
+) -> Response:
+    return Response(
+        item=ItemRef(item_id, version),
+        answer=answer_from_document(answer),
+        seconds=seconds,
+        events=tuple(BrowserEvent(e) for e in events.get("events", [])),
+    )
 
 
 def _language(value: str) -> Language:
@@ -130,32 +146,26 @@ class SqlAttemptRepository:
         self._session.flush()
 
     def save_response(self, attempt_id: int, response: Response) -> bool:
-        """Keep one answer (insert or replace); False when the same answer was already kept."""
-        document = answer_to_document(response.answer)
-        events = {"events": [event.value for event in response.events]}
-        query = select(ResponseRow).filter_by(
-            attempt_id=attempt_id,
-            item_id=response.item.id,
-            organisation_id=self._organisation.id,
+        """Keep one answer: insert it, or replace the item's earlier answer (one statement,
+        safe when the same answer arrives twice at once). True when it was written."""
+        values = {
+            "organisation_id": self._organisation.id,
+            "attempt_id": attempt_id,
+            "item_id": response.item.id,
+            "item_version": response.item.version,
+            "answer": answer_to_document(response.answer),
+            "seconds": response.seconds,
+            "events": {"events": [event.value for event in response.events]},
+            "created_at": utc_now(),
+        }
+        dialect = self._session.get_bind().dialect.name
+        insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        statement = insert(ResponseRow).values(**values)
+        statement = statement.on_conflict_do_update(
+            index_elements=["attempt_id", "item_id"],
+            set_={name: statement.excluded[name] for name in ("answer", "seconds", "events")},
         )
-        existing = self._session.scalars(query).one_or_none()
-        if existing is None:
-            self._session.add(
-                ResponseRow(
-                    organisation_id=self._organisation.id,
-                    attempt_id=attempt_id,
-                    item_id=response.item.id,
-                    item_version=response.item.version,
-                    answer=document,
-                    seconds=response.seconds,
-                    events=events,
-                )
-            )
-        elif existing.answer == document:
-            return False
-        else:
-            existing.answer, existing.seconds, existing.events = document, response.seconds, events
-        self._session.flush()
+        self._session.execute(statement)
         return True
 
     def finish(self, attempt_id: int, at: datetime) -> None:
@@ -176,39 +186,81 @@ class SqlAttemptRepository:
         self._session.flush()
 
     def get(self, attempt_id: int) -> Attempt | None:
+        """The attempt with every response (column reads, no ORM objects: it is on the
+        candidate's hot path)."""
         found = self._session.execute(
-            select(AttemptRow, JobProfileRow.key, JobProfileVersionRow.version)
+            select(
+                AttemptRow.id,
+                AttemptRow.organisation_id,
+                AttemptRow.candidate,
+                AttemptRow.language,
+                AttemptRow.items,
+                AttemptRow.simulated,
+                AttemptRow.finished_at,
+                AttemptRow.parameter_version,
+                JobProfileRow.key,
+                JobProfileVersionRow.version,
+            )
             .join(JobProfileVersionRow, JobProfileVersionRow.id == AttemptRow.profile_version_id)
             .join(JobProfileRow, JobProfileRow.id == JobProfileVersionRow.profile_id)
             .where(AttemptRow.id == attempt_id, AttemptRow.organisation_id == self._organisation.id)
         ).one_or_none()
         if found is None:
             return None
-        row, key, version = found
+        query = (
+            select(
+                ResponseRow.item_id,
+                ResponseRow.item_version,
+                ResponseRow.answer,
+                ResponseRow.seconds,
+                ResponseRow.events,
+            )
+            .where(ResponseRow.attempt_id == attempt_id)
+            .order_by(ResponseRow.id)
+        )
         responses = {
-            r.item_id: Response(
-                item=ItemRef(r.item_id, r.item_version),
-                answer=answer_from_document(r.answer),
-                seconds=r.seconds,
-                events=tuple(BrowserEvent(e) for e in r.events.get("events", [])),
-            )
-            for r in self._session.scalars(
-                select(ResponseRow).filter_by(attempt_id=row.id).order_by(ResponseRow.id)
-            )
+            r.item_id: _response(r.item_id, r.item_version, r.answer, r.seconds, r.events)
+            for r in self._session.execute(query)
         }
         return Attempt(
-            id=row.id,
-            organisation_id=row.organisation_id,
-            profile_key=key,
-            profile_version=version,
-            candidate=row.candidate,
-            language=_language(row.language),
-            items=tuple(_ref(text) for text in row.items["items"]),
+            id=found.id,
+            organisation_id=found.organisation_id,
+            profile_key=found.key,
+            profile_version=found.version,
+            candidate=found.candidate,
+            language=_language(found.language),
+            items=tuple(_ref(text) for text in found.items["items"]),
             responses=responses,
-            simulated=row.simulated,
-            finished_at=row.finished_at,
-            parameter_version=row.parameter_version,
+            simulated=found.simulated,
+            finished_at=found.finished_at,
+            parameter_version=found.parameter_version,
         )
+
+    def item_refs(self, attempt_id: int) -> tuple[ItemRef, ...]:
+        """Exactly the item versions the attempt was given (empty if there is none)."""
+        items = self._session.scalar(
+            select(AttemptRow.items).where(
+                AttemptRow.id == attempt_id, AttemptRow.organisation_id == self._organisation.id
+            )
+        )
+        return tuple(_ref(text) for text in items["items"]) if items else ()
+
+    def response(self, attempt_id: int, item_id: str) -> Response | None:
+        found = self._session.execute(
+            select(
+                ResponseRow.item_version,
+                ResponseRow.answer,
+                ResponseRow.seconds,
+                ResponseRow.events,
+            ).where(
+                ResponseRow.attempt_id == attempt_id,
+                ResponseRow.item_id == item_id,
+                ResponseRow.organisation_id == self._organisation.id,
+            )
+        ).one_or_none()
+        if found is None:
+            return None
+        return _response(item_id, found.item_version, found.answer, found.seconds, found.events)
 
     def count(self) -> int:
         query = select(func.count()).where(AttemptRow.organisation_id == self._organisation.id)

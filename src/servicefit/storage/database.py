@@ -22,7 +22,10 @@ def make_engine(url: str) -> Engine:
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
-    return create_engine(parsed, pool_pre_ping=True)
+    # No pre-ping: it costs a round trip per request. After a database restart a pooled
+    # connection fails once (its request gets an error and nothing is acknowledged),
+    # and the pool replaces it.
+    return create_engine(parsed, pool_size=10, max_overflow=20)
 
 
 def _sqlite_pragmas(connection: Any, _record: object) -> None:

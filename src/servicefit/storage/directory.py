@@ -72,17 +72,26 @@ class SqlDirectory:
         return (found[0], _organisation(found[1])) if found else None
 
     def invitation_by_token(self, token_hash: str) -> tuple[Invitation, Organisation] | None:
-        """The invitation (with its attempt's finish time) and organisation, in one query."""
+        """The invitation (with its attempt's finish time) and organisation: one query,
+        read as plain columns (the candidate's hot path)."""
         query = (
-            select(InvitationRow, AttemptRow.finished_at, OrganisationRow)
+            select(
+                *InvitationRow.__table__.c,
+                AttemptRow.finished_at.label("finished_at"),
+                OrganisationRow.slug.label("organisation_slug"),
+                OrganisationRow.name.label("organisation_name"),
+            )
             .join(OrganisationRow, OrganisationRow.id == InvitationRow.organisation_id)
             .outerjoin(AttemptRow, AttemptRow.id == InvitationRow.attempt_id)
             .where(InvitationRow.token_hash == token_hash)
         )
-        found = self._session.execute(query).one_or_none()
-        if found is None:
+        row = self._session.execute(query).one_or_none()
+        if row is None:
             return None
-        return invitation_of(found[0], found[1]), _organisation(found[2])
+        organisation = Organisation(
+            row.organisation_id, row.organisation_slug, row.organisation_name
+        )
+        return invitation_of(row, row.finished_at), organisation
 
     def api_token(self, token_hash: str) -> tuple[str, Organisation] | None:
         """The token's name and organisation, if the token exists and is not revoked."""

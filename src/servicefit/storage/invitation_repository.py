@@ -16,7 +16,8 @@ from servicefit.storage.rows import AttemptRow
 from servicefit.storage.web_rows import InvitationRow, SectionTimingRow, as_utc, as_utc_or_none
 
 
-def invitation_of(row: InvitationRow, finished_at: datetime | None) -> Invitation:
+def invitation_of(row: Any, finished_at: datetime | None) -> Invitation:
+    """An invitation from an `InvitationRow` or a result row with the same columns."""
     return Invitation(
         id=row.id,
         organisation_id=row.organisation_id,
@@ -133,7 +134,10 @@ class SqlSectionClocks:
         self._session = session
 
     def of(self, attempt_id: int) -> dict[int, SectionClock]:
-        query = select(SectionTimingRow).filter_by(attempt_id=attempt_id)
+        table = SectionTimingRow.__table__
+        query = select(
+            table.c.position, table.c.started_at, table.c.deadline_at, table.c.closed_at
+        ).where(table.c.attempt_id == attempt_id)
         return {
             row.position: SectionClock(
                 row.position,
@@ -141,7 +145,7 @@ class SqlSectionClocks:
                 as_utc(row.deadline_at),
                 as_utc_or_none(row.closed_at),
             )
-            for row in self._session.scalars(query)
+            for row in self._session.execute(query)
         }
 
     def start(self, attempt_id: int, clock: SectionClock) -> None:

@@ -16,7 +16,7 @@ from servicefit.errors import InvalidInput, NotFound
 from servicefit.services.taking import warm_up
 from servicefit.storage.database import make_engine, make_session_factory
 from servicefit.web import api, pages_admin, pages_auth, pages_candidates, pages_jobs, pages_take
-from servicefit.web.security import NotSignedIn, security_headers
+from servicefit.web.security import NotSignedIn, SecurityHeaders
 from servicefit.web.state import STATIC, WebState, make_templates, render
 
 SESSION_SECONDS = 8 * 3600
@@ -47,7 +47,7 @@ def create_app(settings: Settings) -> FastAPI:
         openapi_url="/api/v1/openapi.json",
     )
     app.state.servicefit = WebState(settings, make_session_factory(engine), make_templates())
-    app.middleware("http")(security_headers)
+    app.add_middleware(SecurityHeaders)
     app.add_middleware(
         SessionMiddleware,
         secret_key=secret_key(settings),

@@ -33,7 +33,7 @@ from servicefit.services.taking import (
     finish,
     finish_practice,
     give_consent,
-    save_answer,
+    record_answer,
     where,
 )
 from servicefit.web.answer_forms import response_from_form
@@ -167,19 +167,22 @@ def practice(request: Request, token: str) -> Response:
 
 @router.post("/{token}/answer", dependencies=CSRF)
 def answer(request: Request, token: str, form: FormFields) -> Response:
-    step = _step(request, token)
-    if step.kind != "item" or step.item is None:
-        return RedirectResponse(f"/take/{token}", status_code=303)
-    if form.get("item") != step.item.id:
-        # An answer to an earlier page (a resubmission after a lost connection): keep it
-        # if it is still allowed, never lose it silently.
-        return _resubmitted(request, token, step, form)
+    """Keep one answer, then send the candidate on (the redirect acknowledges it)."""
+    _limited(request, token)
     try:
-        response = response_from_form(step.item, form)
-        save_answer(uow_of(request), token, response, step.now or _now(), step)
+        record_answer(
+            uow_of(request),
+            token,
+            form.get("item", ""),
+            lambda item: response_from_form(item, form),
+            _now(),
+        )
+    except LinkProblem:
+        raise HTTPException(404, "this link is not valid") from None
     except SectionClosed:
         return RedirectResponse(f"/take/{token}?error=section_closed", status_code=303)
     except InvalidInput as error:
+        step = _step(request, token)
         return _page(
             request,
             "take_item.html.j2",
@@ -190,18 +193,6 @@ def answer(request: Request, token: str, form: FormFields) -> Response:
             fields=[p.field for p in error.problems],
             given=form,
         )
-    return RedirectResponse(f"/take/{token}", status_code=303)
-
-
-def _resubmitted(request: Request, token: str, step: Step, form: dict[str, str]) -> Response:
-    item_id = form.get("item", "")
-    if step.attempt is None or item_id not in {ref.id for ref in step.attempt.items}:
-        return RedirectResponse(f"/take/{token}", status_code=303)
-    item = bank_of(uow_of(request), step.organisation.slug).item(item_id)
-    try:
-        save_answer(uow_of(request), token, response_from_form(item, form), _now())
-    except (SectionClosed, InvalidInput):
-        return RedirectResponse(f"/take/{token}?error=section_closed", status_code=303)
     return RedirectResponse(f"/take/{token}", status_code=303)
 
 
