@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from servicefit.domain.fit import FitResult, rank
+from servicefit.domain.fit import FitResult
 from servicefit.errors import NotFound
-from servicefit.services.guides import fit_for_attempt
-from servicefit.services.scoring import attempt_summaries
+from servicefit.services.results import ranked
+from servicefit.services.scoring import score_stored_attempt
 from servicefit.storage.unit_of_work import UnitOfWork
 
 
@@ -21,33 +21,28 @@ class ShortlistEntry:
 
 
 def shortlist(uow: UnitOfWork, *, organisation: str, profile_key: str) -> list[ShortlistEntry]:
-    """Candidates who finished an assessment for *profile_key*, best fit first."""
+    """Candidates who finished an assessment for *profile_key*, best fit first.
+
+    Fits come from the stored scores (kept current by finishing, reviews and
+    `rescore`), with interview ratings joined in; a finished attempt that was
+    never scored is scored (and stored) first.
+    """
     with uow:
         owner = uow.organisations.by_slug(organisation)
         if owner is None:
             raise NotFound("organisation", organisation)
-        stored = uow.profiles_of(owner).latest(profile_key)
-    if stored is None:
-        raise NotFound(f"job profile in {organisation}", profile_key)
-    rows = [
-        row
-        for row in attempt_summaries(uow, organisation=organisation)
-        if row["profile"] == profile_key and row["finished"]
-    ]
-    results = []
-    for row in rows:
-        fit = fit_for_attempt(
-            uow, organisation=organisation, attempt_id=row["id"], profile=stored.profile
-        )
-        results.append((str(row["id"]), fit))
-    by_id = {str(row["id"]): row for row in rows}
-    return [
-        ShortlistEntry(
-            rank=position,
-            attempt_id=int(attempt_id),
-            candidate=str(by_id[attempt_id]["candidate"]),
-            simulated=bool(by_id[attempt_id]["simulated"]),
-            fit=fit,
-        )
-        for position, (attempt_id, fit) in enumerate(rank(results), start=1)
-    ]
+        if uow.profiles_of(owner).latest(profile_key) is None:
+            raise NotFound(f"job profile in {organisation}", profile_key)
+        attempts = uow.attempts_of(owner)
+        unscored = [
+            row["id"]
+            for row in attempts.summaries()
+            if row["profile"] == profile_key
+            and row["finished"]
+            and attempts.scores(row["id"]) is None
+        ]
+    for attempt_id in unscored:
+        score_stored_attempt(uow, organisation=organisation, attempt_id=attempt_id)
+    with uow:
+        entries = ranked(uow, owner, profile_key)
+    return [ShortlistEntry(e.rank, e.attempt_id, e.candidate, e.simulated, e.fit) for e in entries]
