@@ -336,3 +336,20 @@ def test_pages_escape_what_people_type(world: World) -> None:
     page = world.client.get(f"/jobs/{JOB}/invitations")
     assert "<script>alert(1)</script>" not in page.text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
+
+
+def test_only_owners_run_the_fairness_audit_and_it_states_its_limits(world: World) -> None:
+    _login(world.client, "reviewer@a.test")
+    assert world.client.get(f"/jobs/{JOB}/fairness").status_code == 403
+    assert world.client.get(f"/jobs/{JOB}/fairness/audit.csv?rule=top:1").status_code == 403
+    _login(world.client, "owner@a.test")
+    page = world.client.get(f"/jobs/{JOB}/fairness?rule=top:1")
+    assert page.status_code == 200
+    assert "audit.pdf?rule=top%3A1" in page.text
+    report = world.client.get(f"/jobs/{JOB}/fairness/audit.html?rule=top:1")
+    assert report.status_code == 200
+    assert "screening rule, not proof" in report.text
+    assert "issing demographics" in report.text
+    bad = world.client.get(f"/jobs/{JOB}/fairness/audit.json?rule=best:3")
+    assert bad.status_code == 400
+    assert "rule" in bad.text

@@ -22,6 +22,7 @@ class Permission(Enum):
     REVIEW_WRITTEN = "review written answers"
     ERASE_CANDIDATE = "export or erase a candidate's data"
     VIEW_AUDIT = "view the audit log"
+    VIEW_DEMOGRAPHICS = "view demographics and fairness audits"
 
 
 GRANTS: dict[Role, frozenset[Permission]] = {

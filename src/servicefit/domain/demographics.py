@@ -14,18 +14,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from servicefit.domain.accounts import Permission, Role, may
+
 PREFER_NOT_TO_SAY = "prefer_not_to_say"
-VIEW_DEMOGRAPHICS = "view_demographics"
-ROLE_PERMISSIONS: Mapping[str, frozenset[str]] = {
-    "owner": frozenset({VIEW_DEMOGRAPHICS}),
-    "recruiter": frozenset(),
-    "reviewer": frozenset(),
-}
 
 
 def can_view_demographics(role: str) -> bool:
-    """Only a role holding `view_demographics` (the owner) may see demographics."""
-    return VIEW_DEMOGRAPHICS in ROLE_PERMISSIONS.get(role, frozenset())
+    """Only a role holding `view demographics` (the owner) may see demographics."""
+    try:
+        return may(Role(role), Permission.VIEW_DEMOGRAPHICS)
+    except ValueError:
+        return False
 
 
 @dataclass(frozen=True)

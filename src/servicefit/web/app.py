@@ -15,7 +15,15 @@ from servicefit.config import Settings, load_settings
 from servicefit.errors import InvalidInput, NotFound
 from servicefit.services.taking import warm_up
 from servicefit.storage.database import make_engine, make_session_factory
-from servicefit.web import api, pages_admin, pages_auth, pages_candidates, pages_jobs, pages_take
+from servicefit.web import (
+    api,
+    pages_admin,
+    pages_auth,
+    pages_candidates,
+    pages_fairness,
+    pages_jobs,
+    pages_take,
+)
 from servicefit.web.security import NotSignedIn, SecurityHeaders
 from servicefit.web.state import STATIC, WebState, make_templates, render
 
@@ -57,7 +65,14 @@ def create_app(settings: Settings) -> FastAPI:
         https_only=settings.environment == "production",
     )
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (pages_auth, pages_jobs, pages_candidates, pages_admin, pages_take):
+    for module in (
+        pages_auth,
+        pages_jobs,
+        pages_candidates,
+        pages_admin,
+        pages_take,
+        pages_fairness,
+    ):
         app.include_router(module.router)
     app.include_router(api.router)
     _errors(app)
