@@ -16,10 +16,10 @@ import pytest
 
 from servicefit.config import Settings
 from servicefit.domain.webhook_signing import verify
-from servicefit.services.accounts import create_api_token, organisation_by_slug
+from servicefit.services.accounts import create_api_token
 from servicefit.services.content import packaged_content
 from servicefit.services.demo import set_up_demo
-from servicefit.services.organisations import create_organisation
+from servicefit.services.organisations import create_organisation, organisation_by_slug
 from servicefit.services.profiles import create_from_template
 from servicefit.services.scoring import simulate_attempts
 from servicefit.services.webhooks import completion_payload, deliver_due

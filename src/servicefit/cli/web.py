@@ -13,8 +13,9 @@ import uvicorn
 from servicefit.cli.options import OrganisationOption
 from servicefit.cli.runtime import runtime
 from servicefit.domain.accounts import Role
-from servicefit.services.accounts import create_user, organisation_by_slug, prune_rate_events
+from servicefit.services.accounts import create_user, prune_rate_events
 from servicefit.services.candidate_data import purge_expired
+from servicefit.services.organisations import organisation_by_slug
 from servicefit.services.webhooks import deliver_due
 from servicefit.web.app import create_app
 

@@ -17,7 +17,8 @@ from servicefit.domain.accounts import (
 )
 from servicefit.domain.invitations import token_hash
 from servicefit.domain.organisations import Organisation
-from servicefit.errors import InvalidInput, InvalidInputProblem, NotFound
+from servicefit.errors import InvalidInput, InvalidInputProblem
+from servicefit.services.organisations import organisation_by_slug
 from servicefit.storage.unit_of_work import UnitOfWork
 
 LOGIN_WINDOW = timedelta(minutes=15)
@@ -32,13 +33,6 @@ class TooManyAttempts(Exception):
 
 def hash_password(password: str) -> str:
     return _hasher.hash(password)
-
-
-def organisation_by_slug(uow: UnitOfWork, slug: str) -> Organisation:
-    found = uow.organisations.by_slug(slug)
-    if found is None:
-        raise NotFound("organisation", slug)
-    return found
 
 
 def create_user(

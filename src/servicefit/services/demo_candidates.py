@@ -7,8 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 from servicefit.domain.accounts import Role
 from servicefit.domain.invitations import new_token, token_hash
-from servicefit.services.accounts import create_user, organisation_by_slug
+from servicefit.services.accounts import create_user
 from servicefit.services.content import Content
+from servicefit.services.organisations import organisation_by_slug
 from servicefit.services.scoring import simulate_attempts
 from servicefit.storage.unit_of_work import UnitOfWork
 

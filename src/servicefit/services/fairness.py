@@ -21,7 +21,6 @@ from servicefit.domain.demographics import (
     SelfReport,
     check_answers,
 )
-from servicefit.domain.organisations import Organisation
 from servicefit.errors import InvalidInput, InvalidInputProblem, NotFound
 from servicefit.psychometrics.adverse_impact import (
     FOUR_FIFTHS,
@@ -38,6 +37,7 @@ from servicefit.reports.fairness_report import (
     render_audit_html,
 )
 from servicefit.reports.render import render_pdf
+from servicefit.services.organisations import organisation_by_slug
 from servicefit.services.shortlist import shortlist
 from servicefit.storage.fairness_files import (
     read_categories,
@@ -47,19 +47,14 @@ from servicefit.storage.fairness_files import (
 from servicefit.storage.unit_of_work import UnitOfWork
 
 
-def _organisation(uow: UnitOfWork, slug: str) -> Organisation:
-    found = uow.organisations.by_slug(slug)
-    if found is None:
-        raise NotFound("organisation", slug)
-    return found
-
-
 def categories_of(
     uow: UnitOfWork, *, organisation: str, jurisdiction: str = "default"
 ) -> DemographicCategories:
     """The organisation's categories for *jurisdiction*, or the default set."""
     with uow:
-        stored = uow.demographics_of(_organisation(uow, organisation)).categories(jurisdiction)
+        stored = uow.demographics_of(organisation_by_slug(uow, organisation)).categories(
+            jurisdiction
+        )
     if stored is not None:
         return stored
     if jurisdiction == "default":
@@ -71,7 +66,7 @@ def set_categories(uow: UnitOfWork, *, organisation: str, path: Path) -> Demogra
     """Store the categories a YAML file defines, for its jurisdiction."""
     categories = read_categories(read_text(path), source=str(path))
     with uow:
-        uow.demographics_of(_organisation(uow, organisation)).set_categories(categories)
+        uow.demographics_of(organisation_by_slug(uow, organisation)).set_categories(categories)
         uow.commit()
     return categories
 
@@ -90,7 +85,7 @@ def import_demographics(
     categories = categories_of(uow, organisation=organisation, jurisdiction=jurisdiction)
     found = read_demographics(read_text(path), source=str(path), categories=categories)
     with uow:
-        repository = uow.demographics_of(_organisation(uow, organisation))
+        repository = uow.demographics_of(organisation_by_slug(uow, organisation))
         for report in found.reports:
             repository.save(report)
         uow.commit()
@@ -107,7 +102,7 @@ def save_self_report(uow: UnitOfWork, *, organisation: str, report: SelfReport) 
             for p in problems
         )
     with uow:
-        uow.demographics_of(_organisation(uow, organisation)).save(report)
+        uow.demographics_of(organisation_by_slug(uow, organisation)).save(report)
         uow.commit()
 
 
@@ -155,7 +150,8 @@ def audit(
     entries = shortlist(uow, organisation=organisation, profile_key=profile_key)
     with uow:
         reports = {
-            r.candidate: r for r in uow.demographics_of(_organisation(uow, organisation)).all()
+            r.candidate: r
+            for r in uow.demographics_of(organisation_by_slug(uow, organisation)).all()
         }
     categories = categories_of(uow, organisation=organisation)
     answered = {key for r in reports.values() for key in r.answers}

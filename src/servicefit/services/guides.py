@@ -18,6 +18,7 @@ from servicefit.domain.interview import (
 from servicefit.domain.job_profiles import JobProfile
 from servicefit.errors import InvalidInput, InvalidInputProblem, NotFound
 from servicefit.services.content import packaged_content
+from servicefit.services.organisations import organisation_by_slug
 from servicefit.services.scoring import score_stored_attempt
 from servicefit.storage.interview_files import load_guides
 from servicefit.storage.review_repository import InterviewRating
@@ -42,9 +43,7 @@ def guide_for_attempt(
 ) -> AttemptGuide:
     """Fit, the interview's focus with its questions, and a development plan."""
     with uow:
-        owner = uow.organisations.by_slug(organisation)
-        if owner is None:
-            raise NotFound("organisation", organisation)
+        owner = organisation_by_slug(uow, organisation)
         attempt = uow.attempts_of(owner).get(attempt_id)
         if attempt is None:
             raise NotFound(f"attempt in {organisation}", str(attempt_id))
@@ -73,9 +72,7 @@ def scored_fit(
     """The attempt's score, and its fit with any interview ratings joined in."""
     score = score_stored_attempt(uow, organisation=organisation, attempt_id=attempt_id, save=False)
     with uow:
-        owner = uow.organisations.by_slug(organisation)
-        if owner is None:
-            raise NotFound("organisation", organisation)
+        owner = organisation_by_slug(uow, organisation)
         ratings = uow.interview_ratings_of(owner).for_attempt(attempt_id)
     scores = apply_interview_ratings(
         score.competencies, [(r.competency_id, r.rating) for r in ratings]
@@ -115,9 +112,7 @@ def rate_in_interview(
         attempt_id, competency_id, rating, interviewer.strip(), notes.strip()
     )
     with uow:
-        owner = uow.organisations.by_slug(organisation)
-        if owner is None:
-            raise NotFound("organisation", organisation)
+        owner = organisation_by_slug(uow, organisation)
         if uow.attempts_of(owner).get(attempt_id) is None:
             raise NotFound(f"attempt in {organisation}", str(attempt_id))
         uow.interview_ratings_of(owner).add(recorded)

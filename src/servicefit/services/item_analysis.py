@@ -21,6 +21,7 @@ from servicefit.domain.reply_rating import ReplyRater
 from servicefit.errors import NotFound
 from servicefit.psychometrics.dif import ItemDif, WaldScreen, logistic_dif, mirt_wald_screen
 from servicefit.services.items import organisation_bank
+from servicefit.services.organisations import organisation_by_slug
 from servicefit.services.scoring import attempt_summaries, default_rater
 from servicefit.storage.unit_of_work import UnitOfWork
 
@@ -129,9 +130,7 @@ def item_dif(
             if row["profile"] == profile_key
         }
     with uow:
-        owner = uow.organisations.by_slug(organisation)
-        if owner is None:
-            raise NotFound("organisation", organisation)
+        owner = organisation_by_slug(uow, organisation)
         reports = {r.candidate: r for r in uow.demographics_of(owner).all()}
         attempts = uow.attempts_of(owner)
         people = [
@@ -201,9 +200,7 @@ def item_analysis(
 ) -> dict[str, Any]:
     """Reliability and item statistics of the newest calibration, with DIF flags joined in."""
     with uow:
-        owner = uow.organisations.by_slug(organisation)
-        if owner is None:
-            raise NotFound("organisation", organisation)
+        owner = organisation_by_slug(uow, organisation)
         latest = uow.calibration_reports_of(owner).latest()
     if latest is None:
         raise NotFound(f"calibration of {organisation}", "latest (run `servicefit calibrate`)")

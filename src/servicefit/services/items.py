@@ -15,8 +15,9 @@ from servicefit.domain.item_stats import bank_statistics
 from servicefit.domain.items import ItemBank, merge_banks
 from servicefit.domain.job_profiles import JobProfile
 from servicefit.domain.language import Language
-from servicefit.errors import InvalidInput, InvalidInputProblem, NotFound
+from servicefit.errors import InvalidInput, InvalidInputProblem
 from servicefit.services.content import Content, packaged_content
+from servicefit.services.organisations import organisation_by_slug
 from servicefit.storage.framework_document import document_checksum
 from servicefit.storage.item_files import (
     PASSAGE_KIND,
@@ -80,9 +81,7 @@ def add_employer_items(
     """
     loaded = read_item_files(paths, owner=organisation)
     with uow:
-        owner = uow.organisations.by_slug(organisation)
-        if owner is None:
-            raise NotFound("organisation", organisation)
+        owner = organisation_by_slug(uow, organisation)
         repository = uow.items_of(owner)
         incoming = {str(raw["id"]) for f in loaded for raw in (*f.raw_items, *f.raw_passages)}
         base = merge_banks(packaged_bank(), repository.bank().without(incoming))
@@ -128,9 +127,7 @@ def add_employer_items(
 def organisation_bank(uow: UnitOfWork, *, organisation: str) -> ItemBank:
     """The built-in bank plus the organisation's own items."""
     with uow:
-        owner = uow.organisations.by_slug(organisation)
-        if owner is None:
-            raise NotFound("organisation", organisation)
+        owner = organisation_by_slug(uow, organisation)
         own = uow.items_of(owner).bank()
     return merge_banks(packaged_bank(), own)
 

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from servicefit.domain.organisations import SLUG_PATTERN, Organisation
-from servicefit.errors import InvalidInput, InvalidInputProblem
+from servicefit.errors import InvalidInput, InvalidInputProblem, NotFound
 from servicefit.storage.unit_of_work import UnitOfWork
+
+
+def organisation_by_slug(uow: UnitOfWork, slug: str) -> Organisation:
+    """The organisation (inside an open unit of work), or NotFound."""
+    found = uow.organisations.by_slug(slug)
+    if found is None:
+        raise NotFound("organisation", slug)
+    return found
 
 
 def create_organisation(uow: UnitOfWork, *, slug: str, name: str) -> Organisation:

@@ -7,19 +7,12 @@ from pathlib import Path
 
 from servicefit.domain.job_profiles import JobProfile, ProfileVersion, is_valid_key, key_from_name
 from servicefit.domain.language import Language
-from servicefit.domain.organisations import Organisation
 from servicefit.errors import InvalidInput, InvalidInputProblem, NotFound
 from servicefit.services.content import Content
 from servicefit.services.framework_versions import ensure_framework_recorded
+from servicefit.services.organisations import organisation_by_slug
 from servicefit.storage.profile_files import read_profile_file
 from servicefit.storage.unit_of_work import UnitOfWork
-
-
-def _organisation(uow: UnitOfWork, slug: str) -> Organisation:
-    organisation = uow.organisations.by_slug(slug)
-    if organisation is None:
-        raise NotFound("organisation", slug)
-    return organisation
 
 
 def _checked_key(key: str) -> str:
@@ -57,7 +50,7 @@ def create_from_template(
         mission=template.mission.in_language(language),
     )
     with uow:
-        owner = _organisation(uow, organisation)
+        owner = organisation_by_slug(uow, organisation)
         profiles = uow.profiles_of(owner)
         if profiles.latest(chosen_key) is not None:
             raise InvalidInput(
@@ -84,7 +77,7 @@ def save_profile(
     """Save *profile* as the next version of *key* (version 1 if the key is new)."""
     checked = _checked_key(key)
     with uow:
-        owner = _organisation(uow, organisation)
+        owner = organisation_by_slug(uow, organisation)
         ensure_framework_recorded(uow, content.framework)
         stored = uow.profiles_of(owner).add_version(
             checked, profile=profile, framework_version=content.framework.version
@@ -116,7 +109,7 @@ def get_profile(
     uow: UnitOfWork, *, organisation: str, key: str, version: int | None = None
 ) -> ProfileVersion:
     with uow:
-        profiles = uow.profiles_of(_organisation(uow, organisation))
+        profiles = uow.profiles_of(organisation_by_slug(uow, organisation))
         found = profiles.latest(key) if version is None else profiles.version(key, version)
     if found is None:
         shown = key if version is None else f"{key} version {version}"
@@ -126,7 +119,7 @@ def get_profile(
 
 def profile_history(uow: UnitOfWork, *, organisation: str, key: str) -> list[ProfileVersion]:
     with uow:
-        history = uow.profiles_of(_organisation(uow, organisation)).history(key)
+        history = uow.profiles_of(organisation_by_slug(uow, organisation)).history(key)
     if not history:
         raise NotFound(f"job profile in {organisation}", key)
     return history
@@ -134,4 +127,4 @@ def profile_history(uow: UnitOfWork, *, organisation: str, key: str) -> list[Pro
 
 def list_profiles(uow: UnitOfWork, *, organisation: str) -> list[ProfileVersion]:
     with uow:
-        return uow.profiles_of(_organisation(uow, organisation)).all_latest()
+        return uow.profiles_of(organisation_by_slug(uow, organisation)).all_latest()

@@ -14,6 +14,7 @@ from servicefit.reports.render import Audience, ReportView, labels, render_html,
 from servicefit.services.content import packaged_content
 from servicefit.services.guides import guide_for_attempt
 from servicefit.services.items import organisation_bank
+from servicefit.services.organisations import organisation_by_slug
 from servicefit.services.scoring import default_rater
 from servicefit.storage.unit_of_work import UnitOfWork
 
@@ -34,9 +35,7 @@ def build_report(
     score = guide.score  # scored once, by the guide
     bank = organisation_bank(uow, organisation=organisation)
     with uow:
-        owner = uow.organisations.by_slug(organisation)
-        if owner is None:
-            raise NotFound("organisation", organisation)
+        owner = organisation_by_slug(uow, organisation)
         attempt = uow.attempts_of(owner).get(attempt_id)
         if attempt is None:
             raise NotFound(f"attempt in {organisation}", str(attempt_id))

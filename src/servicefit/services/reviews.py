@@ -10,6 +10,7 @@ from servicefit.domain.items import WrittenItem
 from servicefit.domain.reviews import DimensionAgreement, InvalidReview, Review, agreement
 from servicefit.errors import InvalidInput, InvalidInputProblem, NotFound
 from servicefit.services.items import organisation_bank
+from servicefit.services.organisations import organisation_by_slug
 from servicefit.services.scoring import default_rater, score_stored_attempt
 from servicefit.storage.unit_of_work import UnitOfWork
 
@@ -32,9 +33,7 @@ def review_written_answer(
     """Record a reviewer's level (who, when, old and new level); the attempt is rescored."""
     bank = organisation_bank(uow, organisation=organisation)
     with uow:
-        owner = uow.organisations.by_slug(organisation)
-        if owner is None:
-            raise NotFound("organisation", organisation)
+        owner = organisation_by_slug(uow, organisation)
         attempt = uow.attempts_of(owner).get(attempt_id)
         if attempt is None:
             raise NotFound(f"attempt in {organisation}", str(attempt_id))
@@ -73,7 +72,5 @@ def review_written_answer(
 
 def review_agreement(uow: UnitOfWork, *, organisation: str) -> list[DimensionAgreement]:
     with uow:
-        owner = uow.organisations.by_slug(organisation)
-        if owner is None:
-            raise NotFound("organisation", organisation)
+        owner = organisation_by_slug(uow, organisation)
         return agreement(uow.reviews_of(owner).all())

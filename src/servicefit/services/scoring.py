@@ -17,7 +17,6 @@ from servicefit.domain.competency_scores import PRIORS_ONLY, ParameterSet, scale
 from servicefit.domain.item_scoring import Evidence, score_response
 from servicefit.domain.items import Item, ItemBank
 from servicefit.domain.language import Language
-from servicefit.domain.organisations import Organisation
 from servicefit.domain.reply_rating import EngineReplyRater, ReplyRater
 from servicefit.domain.reviews import Overrides, latest_overrides
 from servicefit.domain.simulation import simulate_responses
@@ -26,6 +25,7 @@ from servicefit.psychometrics.calibration import ScaleCalibration, calibrate_sca
 from servicefit.psychometrics.irt import ItemParameters
 from servicefit.services.content import Content
 from servicefit.services.items import assemble_for_profile, organisation_bank
+from servicefit.services.organisations import organisation_by_slug
 from servicefit.storage.score_documents import score_to_document
 from servicefit.storage.unit_of_work import UnitOfWork
 
@@ -35,13 +35,6 @@ DEFAULT_MINIMUM_RESPONSES = 200
 def default_rater() -> ReplyRater:
     """The written-reply rater in use: the offline text-scoring engine."""
     return EngineReplyRater()
-
-
-def _organisation(uow: UnitOfWork, slug: str) -> Organisation:
-    organisation = uow.organisations.by_slug(slug)
-    if organisation is None:
-        raise NotFound("organisation", slug)
-    return organisation
 
 
 def _score(
@@ -88,7 +81,7 @@ def simulate_attempts(
     rater = default_rater()
     ids = []
     with uow:
-        owner = _organisation(uow, organisation)
+        owner = organisation_by_slug(uow, organisation)
         stored = uow.profiles_of(owner).latest(profile_key)
         if stored is None:
             raise NotFound(f"job profile in {organisation}", profile_key)
@@ -136,7 +129,7 @@ def score_stored_attempt(
     """Score one attempt with the organisation's current parameters (and keep the result)."""
     bank = organisation_bank(uow, organisation=organisation)
     with uow:
-        owner = _organisation(uow, organisation)
+        owner = organisation_by_slug(uow, organisation)
         attempt = uow.attempts_of(owner).get(attempt_id)
         if attempt is None:
             raise NotFound(f"attempt in {organisation}", str(attempt_id))
@@ -181,7 +174,7 @@ def calibrate(
     bank = organisation_bank(uow, organisation=organisation)
     rater = default_rater()
     with uow:
-        owner = _organisation(uow, organisation)
+        owner = organisation_by_slug(uow, organisation)
         attempts = uow.attempts_of(owner)
         evidence_by_attempt = [
             _evidence(attempt, bank, rater)
@@ -304,7 +297,7 @@ def rescore(uow: UnitOfWork, *, organisation: str) -> tuple[str, int]:
     bank = organisation_bank(uow, organisation=organisation)
     rater = default_rater()
     with uow:
-        owner = _organisation(uow, organisation)
+        owner = organisation_by_slug(uow, organisation)
         attempts = uow.attempts_of(owner)
         profiles = uow.profiles_of(owner)
         parameters = uow.parameter_sets_of(owner).latest() or PRIORS_ONLY
@@ -335,4 +328,4 @@ def rescore(uow: UnitOfWork, *, organisation: str) -> tuple[str, int]:
 
 def attempt_summaries(uow: UnitOfWork, *, organisation: str) -> list[dict[str, Any]]:
     with uow:
-        return uow.attempts_of(_organisation(uow, organisation)).summaries()
+        return uow.attempts_of(organisation_by_slug(uow, organisation)).summaries()

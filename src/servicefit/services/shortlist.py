@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from servicefit.domain.fit import FitResult
 from servicefit.errors import NotFound
+from servicefit.services.organisations import organisation_by_slug
 from servicefit.services.results import ranked
 from servicefit.services.scoring import score_stored_attempt
 from servicefit.storage.unit_of_work import UnitOfWork
@@ -28,9 +29,7 @@ def shortlist(uow: UnitOfWork, *, organisation: str, profile_key: str) -> list[S
     never scored is scored (and stored) first.
     """
     with uow:
-        owner = uow.organisations.by_slug(organisation)
-        if owner is None:
-            raise NotFound("organisation", organisation)
+        owner = organisation_by_slug(uow, organisation)
         if uow.profiles_of(owner).latest(profile_key) is None:
             raise NotFound(f"job profile in {organisation}", profile_key)
         attempts = uow.attempts_of(owner)

@@ -17,8 +17,8 @@ from typing import Any
 import numpy as np
 
 from servicefit.domain.outcomes import MEASURES
-from servicefit.errors import NotFound
 from servicefit.psychometrics.validity import corrected, correlation, suggest_weights
+from servicefit.services.organisations import organisation_by_slug
 from servicefit.services.shortlist import shortlist
 from servicefit.storage.fairness_files import read_outcomes, read_text
 from servicefit.storage.unit_of_work import UnitOfWork
@@ -36,9 +36,7 @@ def store_outcomes(uow: UnitOfWork, *, organisation: str, path: Path) -> StoredO
     """Read an outcomes CSV (all or nothing) and store every value."""
     outcomes = read_outcomes(read_text(path), source=path.name)
     with uow:
-        owner = uow.organisations.by_slug(organisation)
-        if owner is None:
-            raise NotFound("organisation", organisation)
+        owner = organisation_by_slug(uow, organisation)
         count = uow.outcomes_of(owner).add_all(outcomes)
         uow.commit()
     return StoredOutcomes(count, path.name)
@@ -62,9 +60,7 @@ def validity_report(uow: UnitOfWork, *, organisation: str, profile_key: str) -> 
     """Correlations of every stored measure with the job's fit and competencies."""
     entries = shortlist(uow, organisation=organisation, profile_key=profile_key)
     with uow:
-        owner = uow.organisations.by_slug(organisation)
-        if owner is None:
-            raise NotFound("organisation", organisation)
+        owner = organisation_by_slug(uow, organisation)
         stored = uow.outcomes_of(owner).all()
     latest: dict[tuple[str, str], float] = {}
     for outcome in stored:  # in upload order: a later upload replaces a value

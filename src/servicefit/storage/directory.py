@@ -12,6 +12,7 @@ from servicefit.domain.invitations import Invitation
 from servicefit.domain.organisations import Organisation
 from servicefit.storage.account_repository import user_of
 from servicefit.storage.invitation_repository import invitation_of
+from servicefit.storage.repositories import organisation_of
 from servicefit.storage.rows import AttemptRow, OrganisationRow
 from servicefit.storage.web_rows import ApiTokenRow, InvitationRow, UserRow
 
@@ -21,10 +22,6 @@ class Login:
     user: User
     organisation: Organisation
     password_hash: str
-
-
-def _organisation(row: OrganisationRow) -> Organisation:
-    return Organisation(row.id, row.slug, row.name)
 
 
 class SqlDirectory:
@@ -41,7 +38,7 @@ class SqlDirectory:
         if found is None:
             return None
         user, organisation = found
-        return Login(user_of(user), _organisation(organisation), user.password_hash)
+        return Login(user_of(user), organisation_of(organisation), user.password_hash)
 
     def user(self, user_id: int) -> tuple[User, Organisation] | None:
         query = (
@@ -50,7 +47,7 @@ class SqlDirectory:
             .where(UserRow.id == user_id)
         )
         found = self._session.execute(query).one_or_none()
-        return (user_of(found[0]), _organisation(found[1])) if found else None
+        return (user_of(found[0]), organisation_of(found[1])) if found else None
 
     def set_password_hash(self, user_id: int, password_hash: str) -> None:
         row = self._session.get(UserRow, user_id)
@@ -60,16 +57,6 @@ class SqlDirectory:
 
     def email_taken(self, email: str) -> bool:
         return self._session.scalar(select(UserRow.id).where(UserRow.email == email)) is not None
-
-    def invitation(self, token_hash: str) -> tuple[int, Organisation] | None:
-        """The invitation id and its organisation for a link's token hash."""
-        query = (
-            select(InvitationRow.id, OrganisationRow)
-            .join(OrganisationRow, OrganisationRow.id == InvitationRow.organisation_id)
-            .where(InvitationRow.token_hash == token_hash)
-        )
-        found = self._session.execute(query).one_or_none()
-        return (found[0], _organisation(found[1])) if found else None
 
     def invitation_by_token(self, token_hash: str) -> tuple[Invitation, Organisation] | None:
         """The invitation (with its attempt's finish time) and organisation: one query,
@@ -101,4 +88,4 @@ class SqlDirectory:
             .where(ApiTokenRow.token_hash == token_hash, ApiTokenRow.revoked_at.is_(None))
         )
         found = self._session.execute(query).one_or_none()
-        return (found[0], _organisation(found[1])) if found else None
+        return (found[0], organisation_of(found[1])) if found else None

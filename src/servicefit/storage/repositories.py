@@ -64,17 +64,17 @@ class SqlOrganisationRepository:
 
     def by_slug(self, slug: str) -> Organisation | None:
         row = self._session.scalars(select(OrganisationRow).filter_by(slug=slug)).one_or_none()
-        return _organisation(row) if row else None
+        return organisation_of(row) if row else None
 
     def add(self, *, slug: str, name: str) -> Organisation:
         row = OrganisationRow(slug=slug, name=name)
         self._session.add(row)
         self._session.flush()
-        return _organisation(row)
+        return organisation_of(row)
 
     def all(self) -> list[Organisation]:
         rows = self._session.scalars(select(OrganisationRow).order_by(OrganisationRow.slug))
-        return [_organisation(row) for row in rows]
+        return [organisation_of(row) for row in rows]
 
 
 class SqlFrameworkVersionRepository:
@@ -186,7 +186,7 @@ class SqlJobProfileRepository:
         )
 
 
-def _organisation(row: OrganisationRow) -> Organisation:
+def organisation_of(row: OrganisationRow) -> Organisation:
     return Organisation(id=row.id, slug=row.slug, name=row.name)
 
 
