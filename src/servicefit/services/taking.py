@@ -142,14 +142,17 @@ def _own_reply_level(text: str, customer_message: str, language: Language) -> in
     return rating.overall() or 1
 
 
+def _turn_now(
+    item: ChatSimulationItem, so_far: ChatAnswer | None, language: Language
+) -> str | None:
+    """The id of the chat's current turn after *so_far*; None when it has ended."""
+    return current_turn(item, so_far, lambda turn, given: _level(turn, given, language))
+
+
 def _chat_turn(item: ChatSimulationItem, attempt: Attempt) -> ChatTurn | None:
     response = attempt.responses.get(item.id)
     answer = response.answer if response else None
-    turn_id = current_turn(
-        item,
-        answer if isinstance(answer, ChatAnswer) else None,
-        lambda turn, given: _level(turn, given, attempt.language),
-    )
+    turn_id = _turn_now(item, answer if isinstance(answer, ChatAnswer) else None, attempt.language)
     return item.turn(turn_id) if turn_id else None
 
 
@@ -192,11 +195,11 @@ def where(uow: UnitOfWork, token: str, now: datetime) -> Step:
         items = {ref.id: bank.item(ref.id) for ref in attempt.items}
         sections = tuple(sections_of(attempt.items, items))
         clocks = uow.section_clocks().of(attempt.id or 0)
-        done = sum(1 for ref in attempt.items if _done(items[ref.id], attempt))
-        base |= {"attempt": attempt, "sections": sections, "answered": done}
+        done = {ref.id for ref in attempt.items if _done(items[ref.id], attempt)}
+        base |= {"attempt": attempt, "sections": sections, "answered": len(done)}
         base["total"] = len(attempt.items)
         for section in sections:
-            pending = [ref for ref in section.items if not _done(items[ref.id], attempt)]
+            pending = [ref for ref in section.items if ref.id not in done]
             clock = clocks.get(section.position)
             if not pending or (clock is not None and not clock.accepts(now)):
                 if clock is not None and clock.closed_at is None:
@@ -273,8 +276,9 @@ def record_answer(
     read: Callable[[Item], Response],
     now: datetime,
 ) -> bool:
-    """Keep the answer to *item_id* read from the candidate's form; False when it was
-    already kept. The hot path: five short queries, nothing else loaded.
+    """Keep the answer to *item_id* read from the candidate's form; False when it was a
+    chat turn already kept (other answers are simply written again). The hot path:
+    five short queries, nothing else loaded.
 
     An answer is taken while its section's clock accepts answers (the clock starts when
     the section's first item is shown); a chat turn must be the conversation's current
@@ -310,9 +314,9 @@ def record_answer(
             if extended is None:
                 return False
             response = extended
-        changed = attempts.save_response(attempt_id, response)
+        attempts.save_response(attempt_id, response)
         uow.commit()
-    return changed
+    return True
 
 
 def _closed(message: str) -> SectionClosed:
@@ -327,9 +331,7 @@ def _next_chat_turn(
     before = kept.answer if kept and isinstance(kept.answer, ChatAnswer) else None
     if before and all(turn in before.turns for turn in response.answer.turns):
         return None
-    current = current_turn(
-        item, before, lambda turn, answer: _level(turn, answer, language or "en")
-    )
+    current = _turn_now(item, before, language or "en")
     given = response.answer.turns[-1]
     if current is None or given.turn != current:
         raise InvalidInput(

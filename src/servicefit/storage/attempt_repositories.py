@@ -36,7 +36,7 @@ class AttemptRepository(Protocol):
     def finished_ids(self) -> list[int]: ...
     def count(self) -> int: ...
     def save_responses(self, attempt: Attempt) -> None: ...
-    def save_response(self, attempt_id: int, response: Response) -> bool: ...
+    def save_response(self, attempt_id: int, response: Response) -> None: ...
     def item_refs(self, attempt_id: int) -> tuple[ItemRef, ...]: ...
     def response(self, attempt_id: int, item_id: str) -> Response | None: ...
     def finish(self, attempt_id: int, at: datetime) -> None: ...
@@ -145,9 +145,9 @@ class SqlAttemptRepository:
         row.finished_at = attempt.finished_at
         self._session.flush()
 
-    def save_response(self, attempt_id: int, response: Response) -> bool:
+    def save_response(self, attempt_id: int, response: Response) -> None:
         """Keep one answer: insert it, or replace the item's earlier answer (one statement,
-        safe when the same answer arrives twice at once). True when it was written."""
+        safe when the same answer arrives twice at once)."""
         values = {
             "organisation_id": self._organisation.id,
             "attempt_id": attempt_id,
@@ -166,7 +166,6 @@ class SqlAttemptRepository:
             set_={name: statement.excluded[name] for name in ("answer", "seconds", "events")},
         )
         self._session.execute(statement)
-        return True
 
     def finish(self, attempt_id: int, at: datetime) -> None:
         row = self._row(attempt_id)

@@ -23,7 +23,7 @@ from servicefit.services.results import stored_fit
 from servicefit.services.reviews import review_written_answer
 from servicefit.services.scoring import default_rater
 from servicefit.services.taking import bank_of
-from servicefit.web.security import Signed, requiring, verify_csrf
+from servicefit.web.security import Signed, audit, requiring, verify_csrf
 from servicefit.web.state import render, uow_of
 
 router = APIRouter()
@@ -31,15 +31,6 @@ Viewer = Annotated[Signed, Depends(requiring(Permission.VIEW_RESULTS))]
 Reviewer = Annotated[Signed, Depends(requiring(Permission.REVIEW_WRITTEN))]
 Eraser = Annotated[Signed, Depends(requiring(Permission.ERASE_CANDIDATE))]
 CSRF = [Depends(verify_csrf)]
-
-
-def _audit(request: Request, signed: Signed, action: str, subject: str, detail: str = "") -> None:
-    uow = uow_of(request)
-    with uow:
-        uow.audit_of(signed.organisation).record(
-            actor=signed.actor, action=action, subject=subject, detail=detail
-        )
-        uow.commit()
 
 
 @router.get("/candidates/{attempt_id}")
@@ -159,7 +150,7 @@ def override(
         reviewer=signed.actor,
         reason=reason,
     )
-    _audit(
+    audit(
         request,
         signed,
         "overrode",
@@ -181,7 +172,7 @@ def report(
         language=language if language in ("en", "es", "pl") else "en",  # type: ignore[arg-type]
         today=date.today(),
     )
-    _audit(request, signed, "downloaded report", f"attempt:{attempt_id}", format)
+    audit(request, signed, "downloaded report", f"attempt:{attempt_id}", format)
     if format == "pdf":
         headers = {"Content-Disposition": f'attachment; filename="report-{attempt_id}.pdf"'}
         return Response(

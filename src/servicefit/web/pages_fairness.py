@@ -9,8 +9,8 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 
 from servicefit.domain.accounts import Permission
-from servicefit.services.fairness import audit, audit_bytes
-from servicefit.web.security import Signed, requiring
+from servicefit.services import fairness
+from servicefit.web.security import Signed, audit, requiring
 from servicefit.web.state import render, uow_of
 
 router = APIRouter()
@@ -42,20 +42,17 @@ def fairness_audit(
 ) -> Response:
     if extension not in MEDIA:
         raise HTTPException(404, "export as .html, .pdf, .csv or .json")
-    result = audit(
+    result = fairness.audit(
         uow_of(request),
         organisation=signed.organisation.slug,
         profile_key=key,
         rule=rule,
         now=datetime.now(UTC),
     )
-    uow = uow_of(request)
-    with uow:
-        uow.audit_of(signed.organisation).record(
-            actor=signed.actor, action="ran fairness audit", subject=f"profile:{key}", detail=rule
-        )
-        uow.commit()
+    audit(request, signed, "ran fairness audit", f"profile:{key}", rule)
     headers = {}
     if extension != "html":
         headers["Content-Disposition"] = f'attachment; filename="fairness-{key}.{extension}"'
-    return Response(audit_bytes(result, extension), media_type=MEDIA[extension], headers=headers)
+    return Response(
+        fairness.audit_bytes(result, extension), media_type=MEDIA[extension], headers=headers
+    )

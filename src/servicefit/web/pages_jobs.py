@@ -27,7 +27,7 @@ from servicefit.services.profiles import create_from_template, save_profile
 from servicefit.services.results import ranked
 from servicefit.services.taking import bank_of
 from servicefit.storage.shortlist_files import shortlist_row, to_csv, to_xlsx
-from servicefit.web.security import FormFields, Signed, requiring, signed_in, verify_csrf
+from servicefit.web.security import FormFields, Signed, audit, requiring, signed_in, verify_csrf
 from servicefit.web.state import render, state_of, uow_of
 
 router = APIRouter()
@@ -76,17 +76,8 @@ def create_job(
         template_id=template_id,
         name=name.strip(),
     )
-    _audit(request, signed, "created job", f"profile:{stored.key}", f"from {template_id}")
+    audit(request, signed, "created job", f"profile:{stored.key}", f"from {template_id}")
     return RedirectResponse(f"/jobs/{stored.key}/profile?notice=created", status_code=303)
-
-
-def _audit(request: Request, signed: Signed, action: str, subject: str, detail: str = "") -> None:
-    uow = uow_of(request)
-    with uow:
-        uow.audit_of(signed.organisation).record(
-            actor=signed.actor, action=action, subject=subject, detail=detail
-        )
-        uow.commit()
 
 
 def _profile(request: Request, signed: Signed, key: str) -> tuple[int, JobProfile]:
@@ -148,7 +139,7 @@ def export_shortlist(request: Request, key: str, extension: str, signed: Viewer)
     with uow:
         entries = ranked(uow, signed.organisation, key)
     rows = [shortlist_row(e.rank, e.attempt_id, e.candidate, e.simulated, e.fit) for e in entries]
-    _audit(request, signed, "exported shortlist", f"profile:{key}", extension)
+    audit(request, signed, "exported shortlist", f"profile:{key}", extension)
     if extension == "csv":
         body, media = to_csv(rows).encode(), "text/csv; charset=utf-8"
     else:
@@ -241,7 +232,7 @@ def save_job_profile(request: Request, key: str, signed: Editor, form: FormField
         key=key,
         profile=edited,
     )
-    _audit(request, signed, "edited job", f"profile:{key}", f"version {stored.version}")
+    audit(request, signed, "edited job", f"profile:{key}", f"version {stored.version}")
     return RedirectResponse(f"/jobs/{key}/profile", status_code=303)
 
 

@@ -67,6 +67,16 @@ def signed_in(request: Request) -> Signed:
     return Signed(*found)
 
 
+def audit(request: Request, signed: Signed, action: str, subject: str, detail: str = "") -> None:
+    """Record in the organisation's audit log that the signed-in user did *action*."""
+    uow = uow_of(request)
+    with uow:
+        uow.audit_of(signed.organisation).record(
+            actor=signed.actor, action=action, subject=subject, detail=detail
+        )
+        uow.commit()
+
+
 def requiring(permission: Permission) -> Callable[[Request], Signed]:
     def dependency(request: Request) -> Signed:
         signed = signed_in(request)
