@@ -6,7 +6,7 @@ Run: python -m bench.answer_load --json [--candidates 300 --interval 3
 Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth). The run creates
 a fresh database `servicefit_bench_<pid>`, fills it with `servicefit demo`,
 invites 2 x N candidates in-process, and starts `servicefit serve` as a
-subprocess. Each simulated candidate (asyncio + one httpx.AsyncClient with its
+subprocess. Each simulated candidate (asyncio on uvloop + one aiohttp session with its
 own cookies) chooses English, consents, finishes the practice item, then
 answers the live items one by one, waiting `interval` seconds (0.5-1.5 x,
 uniform jitter) between answers. Candidates start over the first `--ramp`
@@ -53,8 +53,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-import httpx
+import aiohttp
 import psycopg
+import uvloop
 
 VENV_BIN = Path(sys.executable).parent
 PG = "postgresql://postgres@127.0.0.1:5432"
@@ -62,6 +63,44 @@ PROFILE = "inbound-call-centre"
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 ANSWER_FORM = re.compile(r'<form[^>]*id="answer"[^>]*data-kind="([a-z_]+)"')
+
+
+TRANSPORT_ERRORS = (aiohttp.ClientError, TimeoutError)
+
+
+@dataclass
+class Reply:
+    status_code: int
+    text: str
+    location: str
+
+
+def client_for(base: str, timeout: float, connections: int = 100) -> aiohttp.ClientSession:
+    """An HTTP client with its own cookies (aiohttp: its C parser keeps the load
+    generator's share of the 2 cores small)."""
+    return aiohttp.ClientSession(
+        base_url=base,
+        timeout=aiohttp.ClientTimeout(total=timeout),
+        cookie_jar=aiohttp.CookieJar(unsafe=True),  # cookies from 127.0.0.1
+        connector=aiohttp.TCPConnector(limit=connections),
+    )
+
+
+async def fetch(
+    client: aiohttp.ClientSession,
+    method: str,
+    url: str,
+    data: dict[str, str] | None = None,
+    follow: bool = False,
+) -> Reply:
+    async with client.request(method, url, data=data, allow_redirects=follow) as response:
+        text = await response.text()
+        return Reply(response.status, text, response.headers.get("location", ""))
+
+
+def run(coroutine: Any) -> Any:
+    with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+        return runner.run(coroutine)
 
 
 @dataclass
@@ -82,6 +121,34 @@ class Phase:
     take_ready_at: float | None = None
     first_ack_after_kill: float | None = None
     ack_times: list[float] = field(default_factory=list)
+    cpu_s: dict[str, float] = field(default_factory=dict)  # CPU seconds used in the phase
+
+
+def _ticks(pid: str) -> int:
+    with contextlib.suppress(OSError, IndexError, ValueError):
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])  # utime + stime
+    return 0
+
+
+def cpu_seconds(server_group: int, dbname: str) -> dict[str, float]:
+    """CPU seconds so far of the server's processes, of PostgreSQL's backends serving
+    *dbname*, and of this load generator (Linux /proc)."""
+    hz = os.sysconf("SC_CLK_TCK")
+    server = database = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        with contextlib.suppress(OSError):
+            if os.getpgid(int(entry.name)) == server_group:
+                server += _ticks(entry.name)
+            elif dbname.encode() in (entry / "cmdline").read_bytes():
+                database += _ticks(entry.name)
+    return {
+        "server": server / hz,
+        "postgresql": database / hz,
+        "load_generator": time.process_time(),
+    }
 
 
 class Server:
@@ -131,12 +198,12 @@ class Server:
 async def wait_up(base: str, limit: float = 120.0) -> float:
     """Poll GET /login until it answers 200; the moment it did."""
     deadline = time.monotonic() + limit
-    async with httpx.AsyncClient(base_url=base, timeout=2) as client:
+    async with client_for(base, 2) as client:
         while time.monotonic() < deadline:
             try:
-                if (await client.get("/login")).status_code == 200:
+                if (await fetch(client, "GET", "/login")).status_code == 200:
                     return time.monotonic()
-            except httpx.TransportError:
+            except TRANSPORT_ERRORS:
                 pass
             await asyncio.sleep(0.02)
     raise RuntimeError("server did not come up")
@@ -145,12 +212,12 @@ async def wait_up(base: str, limit: float = 120.0) -> float:
 async def warm(base: str, link: str) -> float:
     """GET a spare candidate link until it answers 200 (the first /take page of a fresh
     process loads the content and takes seconds); the moment it did."""
-    async with httpx.AsyncClient(base_url=base, timeout=120) as client:
+    async with client_for(base, 120) as client:
         for _ in range(100):
             try:
-                if (await client.get(urlparse(link).path)).status_code == 200:
+                if (await fetch(client, "GET", urlparse(link).path)).status_code == 200:
                     return time.monotonic()
-            except httpx.TransportError:
+            except TRANSPORT_ERRORS:
                 await asyncio.sleep(0.05)
     raise RuntimeError("candidate pages did not come up")
 
@@ -199,13 +266,19 @@ def form_for(page: str) -> tuple[str, dict[str, str]] | None:
 
 
 async def request(
-    client: httpx.AsyncClient, phase: Phase, stop: float, method: str, url: str, **kw: Any
-) -> httpx.Response | None:
+    client: aiohttp.ClientSession,
+    phase: Phase,
+    stop: float,
+    method: str,
+    url: str,
+    data: dict[str, str] | None = None,
+    follow: bool = False,
+) -> Reply | None:
     """A set-up or page request, retried through transport errors and 5xx."""
     while time.monotonic() < stop:
         try:
-            response = await client.request(method, url, **kw)
-        except httpx.TransportError as error:
+            response = await fetch(client, method, url, data, follow)
+        except TRANSPORT_ERRORS as error:
             phase.errors[f"page: {type(error).__name__}"] += 1
             await asyncio.sleep(0.2)
             continue
@@ -227,9 +300,9 @@ async def set_up(base: str, links: list[str], concurrency: int) -> int:
     async def one(link: str) -> None:
         nonlocal failed
         path = urlparse(link).path
-        async with gate, httpx.AsyncClient(base_url=base, timeout=120) as client:
+        async with gate, client_for(base, 120) as client:
             stop = time.monotonic() + 600
-            page = await request(client, scratch, stop, "GET", path, follow_redirects=True)
+            page = await request(client, scratch, stop, "GET", path, follow=True)
             for step, data in (
                 ("language", {"language": "en"}),
                 ("consent", {"consent": "yes"}),
@@ -245,7 +318,7 @@ async def set_up(base: str, links: list[str], concurrency: int) -> int:
                     "POST",
                     f"{path}/{step}",
                     data={**data, "csrf_token": csrf.group(1)},
-                    follow_redirects=True,
+                    follow=True,
                 )
 
     await asyncio.gather(*(one(link) for link in links))
@@ -258,8 +331,7 @@ async def candidate(
     path = urlparse(link).path
     token = path.rsplit("/", 1)[1]
     await asyncio.sleep(delay)
-    limits = httpx.Limits(max_connections=2, max_keepalive_connections=1)
-    async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
+    async with client_for(base, 60, connections=1) as client:
         while time.monotonic() < stop:
             page = await request(client, phase, stop, "GET", path)
             if page is None:
@@ -277,20 +349,18 @@ async def candidate(
                 phase.posts += 1
                 began = time.monotonic()
                 try:
-                    response = await client.post(f"{path}/answer", data=data)
-                except httpx.TransportError as error:
+                    response = await fetch(client, "POST", f"{path}/answer", data)
+                except TRANSPORT_ERRORS as error:
                     phase.errors[f"answer: {type(error).__name__}"] += 1
                     await asyncio.sleep(0.2)
                     continue
                 took = time.monotonic() - began
-                if response.status_code == 303 and response.headers.get("location") == path:
+                if response.status_code == 303 and response.location == path:
                     phase.latencies.append(took)
                     phase.acknowledged.append((token, item))
                     phase.ack_times.append(time.monotonic())
                     break
-                phase.errors[
-                    f"answer: HTTP {response.status_code} {response.headers.get('location', '')}"
-                ] += 1
+                phase.errors[f"answer: HTTP {response.status_code} {response.location}"] += 1
                 if response.status_code < 500:
                     break  # a refusal, not an outage: look at the page again
                 await asyncio.sleep(0.2)
@@ -299,14 +369,14 @@ async def candidate(
 
 async def probe(base: str, phase: Phase, stop: float) -> None:
     """GET /login ten times a second: the cost of any request under the same load."""
-    async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+    async with client_for(base, 30) as client:
         while time.monotonic() < stop:
             began = time.monotonic()
             try:
-                response = await client.get("/login")
+                response = await fetch(client, "GET", "/login")
                 if response.status_code == 200:
                     phase.baseline.append(time.monotonic() - began)
-            except httpx.TransportError:
+            except TRANSPORT_ERRORS:
                 pass
             await asyncio.sleep(max(0.0, 0.1 - (time.monotonic() - began)))
 
@@ -331,6 +401,9 @@ async def killer(server: Server, base: str, phase: Phase, duration: float) -> No
 async def run_phase(
     server: Server, base: str, links: list[str], phase: Phase, args: argparse.Namespace
 ) -> None:
+    assert server.process is not None
+    group, dbname = server.process.pid, server.env["SERVICEFIT_DATABASE_URL"].rsplit("/", 1)[1]
+    before = cpu_seconds(group, dbname)
     phase.started = time.monotonic()
     stop = phase.started + args.duration
     tasks = [
@@ -341,6 +414,9 @@ async def run_phase(
     if phase.kill_at is not None:
         extra.append(killer(server, base, phase, args.duration))
     await asyncio.gather(*tasks, *extra)
+    if phase.kill_at is None:
+        used = cpu_seconds(group, dbname)
+        phase.cpu_s = {name: used[name] - before[name] for name in used}
     if phase.killed_at is not None:
         after = [t for t in phase.ack_times if t >= phase.killed_at]
         phase.first_ack_after_kill = min(after) if after else None
@@ -389,6 +465,12 @@ def summary(phase: Phase, stored: set[tuple[str, str]], duration: float) -> dict
             "p95": percentile(phase.baseline, 95),
             "p99": percentile(phase.baseline, 99),
         },
+        "cpu_ms_per_acknowledged_answer": {
+            name: round(1000 * used / max(1, len(phase.acknowledged)), 2)
+            for name, used in phase.cpu_s.items()
+        }
+        if phase.cpu_s
+        else "not measured (the server was killed in this phase)",
         "errors": dict(phase.errors.most_common()),
         "candidates_finished_test": phase.finished_tests,
         "candidates_failed_setup": phase.setup_failed,
@@ -508,20 +590,20 @@ def main() -> None:
         print(f"{len(links)} invitations in {time.monotonic() - began:.1f} s", file=log)
         server.start()
         began = time.monotonic()
-        asyncio.run(wait_up(base))
+        run(wait_up(base))
         up = time.monotonic() - began
-        warmed = asyncio.run(warm(base, server.warm_link)) - began
+        warmed = run(warm(base, server.warm_link)) - began
         print(f"server up in {up:.1f} s, first candidate page after {warmed:.1f} s", file=log)
         cold_start = {"login_200_s": round(up, 2), "first_take_page_200_s": round(warmed, 2)}
         began = time.monotonic()
-        setup_failed = asyncio.run(set_up(base, links, concurrency=4))
+        setup_failed = run(set_up(base, links, concurrency=4))
         setup_s = round(time.monotonic() - began, 1)
         print(f"set-up of {len(links)} candidates in {setup_s} s ({setup_failed} failed)", file=log)
         phases = [Phase("1: steady", None), Phase("2: SIGKILL + restart", args.kill_at)]
         for index, phase in enumerate(phases):
             chunk = links[index * args.candidates : (index + 1) * args.candidates]
             print(f"phase {phase.name}: {len(chunk)} candidates", file=log)
-            asyncio.run(run_phase(server, base, chunk, phase, args))
+            run(run_phase(server, base, chunk, phase, args))
             print(json.dumps(summary(phase, set(), args.duration)), file=log)  # before DB check
         server.stop()
         stored = stored_answers(dbname)

@@ -52,10 +52,16 @@ class SectionClock:
     closed_at: datetime | None = None
 
     def accepts(self, now: datetime) -> bool:
-        return self.closed_at is None and now <= self.deadline_at + GRACE
+        return self.closed_at is None and self.deadline_at >= earliest_open_deadline(now)
 
     def remaining_seconds(self, now: datetime) -> int:
         return max(0, int((self.deadline_at - now).total_seconds()))
+
+
+def earliest_open_deadline(now: datetime) -> datetime:
+    """A clock not closed yet accepts answers at *now* when its deadline is this or later
+    (answers within GRACE after the deadline count)."""
+    return now - GRACE
 
 
 def open_clock(section: TimedSection, now: datetime) -> SectionClock:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
@@ -19,11 +19,17 @@ from servicefit.domain.answers import ChatAnswer, ChatTurnAnswer, Response
 from servicefit.domain.attempts import Attempt
 from servicefit.domain.chat_flow import current_turn, reply_level
 from servicefit.domain.invitations import Invitation, Stage, token_hash
-from servicefit.domain.items import ChatSimulationItem, ChatTurn, Item, ItemBank
+from servicefit.domain.items import ChatSimulationItem, ChatTurn, Item, ItemBank, ItemRef
 from servicefit.domain.job_profiles import Channel
 from servicefit.domain.language import Language
 from servicefit.domain.organisations import Organisation
-from servicefit.domain.section_timing import SectionClock, TimedSection, open_clock, sections_of
+from servicefit.domain.section_timing import (
+    SectionClock,
+    TimedSection,
+    earliest_open_deadline,
+    open_clock,
+    sections_of,
+)
 from servicefit.errors import InvalidInput, InvalidInputProblem, NotFound
 from servicefit.services.content import packaged_content
 from servicefit.services.items import assemble_for_profile, organisation_bank, packaged_bank
@@ -106,20 +112,42 @@ def _find(uow: UnitOfWork, token: str) -> tuple[Invitation, Organisation]:
     return found
 
 
-_link_organisations: dict[str, str] = {}  # token hash -> organisation slug (never changes)
+@dataclass(frozen=True)
+class _Link:
+    """What never changes about a link once known: its organisation and, once consent
+    bound it, its attempt (without responses) and where each item sits."""
+
+    organisation: Organisation
+    attempt: Attempt | None = None
+    placement: dict[str, tuple[ItemRef, int]] = field(default_factory=dict)  # id: ref, section
+
+
+_links: dict[str, _Link] = {}  # token hash -> what is known (per process)
+MAX_LINKS = 100_000
+
+
+def _remember(key: str, link: _Link) -> None:
+    if len(_links) >= MAX_LINKS:
+        _links.clear()
+    _links[key] = link
+
+
+def _remember_attempt(
+    key: str, organisation: Organisation, attempt: Attempt, sections: tuple[TimedSection, ...]
+) -> None:
+    placement = {ref.id: (ref, s.position) for s in sections for ref in s.items}
+    _remember(key, _Link(organisation, replace(attempt, responses={}), placement))
 
 
 def organisation_of_link(uow: UnitOfWork, token: str) -> str:
     """The slug of the link's organisation (remembered: an invitation never moves)."""
     key = token_hash(token)
-    known = _link_organisations.get(key)
+    known = _links.get(key)
     if known is None:
         with uow:
-            known = _find(uow, token)[1].slug
-        if len(_link_organisations) > 100_000:
-            _link_organisations.clear()
-        _link_organisations[key] = known
-    return known
+            known = _Link(_find(uow, token)[1])
+        _remember(key, known)
+    return known.organisation.slug
 
 
 def _level(turn: ChatTurn, answer: ChatTurnAnswer, language: Language) -> int:
@@ -162,10 +190,50 @@ def _done(item: Item, attempt: Attempt) -> bool:
     return item.id in attempt.responses
 
 
+def _before_items(invitation: Invitation, now: datetime) -> str | None:
+    """The step before any item (or after the last one), if the candidate is there."""
+    stage = invitation.stage(now)
+    if stage is Stage.COMPLETED:
+        return "finished"
+    if stage is Stage.EXPIRED:
+        return "expired"
+    if invitation.language is None:
+        return "language"
+    if invitation.consent_at is None or invitation.attempt_id is None:
+        return "consent"
+    if not invitation.practice_done:
+        return "practice"
+    return None
+
+
+def _attempt_now(
+    uow: UnitOfWork, token: str, invitation: Invitation, organisation: Organisation, bank: ItemBank
+) -> tuple[Attempt, dict[str, Item], tuple[TimedSection, ...]]:
+    """The link's attempt with its responses as stored now, its items and sections (the
+    attempt itself never changes while it is taken: it is remembered, responses are not)."""
+    if invitation.attempt_id is None:  # consent binds it; callers check that first
+        raise LinkProblem("invitation link", "there is no assessment on this link")
+    key = token_hash(token)
+    known = _links.get(key)
+    attempts = uow.attempts_of(organisation)
+    if known and known.attempt and known.attempt.id == invitation.attempt_id:
+        attempt = replace(known.attempt, responses=attempts.responses(invitation.attempt_id))
+    else:
+        found = attempts.get(invitation.attempt_id)
+        if found is None:
+            raise LinkProblem("invitation link", "there is no assessment on this link")
+        attempt = found
+    items = {ref.id: bank.item(ref.id) for ref in attempt.items}
+    sections = tuple(sections_of(attempt.items, items))
+    if known is None or known.attempt is None:
+        _remember_attempt(key, organisation, attempt, sections)
+    return attempt, items, sections
+
+
 def where(uow: UnitOfWork, token: str, now: datetime) -> Step:
     """The candidate's current step; opens the next section's clock when one starts."""
     bank = bank_of(uow, organisation_of_link(uow, token))
-    with uow:
+    with uow.autocommit():  # reads, and a clock's one-statement start or close
         invitation, organisation = _find(uow, token)
         base: dict[str, Any] = {
             "invitation": invitation,
@@ -173,27 +241,11 @@ def where(uow: UnitOfWork, token: str, now: datetime) -> Step:
             "settings": OrganisationSettings(),  # item pages do not need them
             "now": now,
         }
-        stage = invitation.stage(now)
-        early = None
-        if stage is Stage.COMPLETED:
-            early = "finished"
-        elif stage is Stage.EXPIRED:
-            early = "expired"
-        elif invitation.language is None:
-            early = "language"
-        elif invitation.consent_at is None or invitation.attempt_id is None:
-            early = "consent"
-        elif not invitation.practice_done:
-            early = "practice"
+        early = _before_items(invitation, now)
         if early is not None:
             base["settings"] = uow.accounts_of(organisation).settings()
             return Step(early, **base)
-        if invitation.attempt_id is None:  # consent binds it; checked above
-            raise LinkProblem("invitation link", "there is no assessment on this link")
-        attempt = uow.attempts_of(organisation).get(invitation.attempt_id)
-        assert attempt is not None
-        items = {ref.id: bank.item(ref.id) for ref in attempt.items}
-        sections = tuple(sections_of(attempt.items, items))
+        attempt, items, sections = _attempt_now(uow, token, invitation, organisation, bank)
         clocks = uow.section_clocks().of(attempt.id or 0)
         done = {ref.id for ref in attempt.items if _done(items[ref.id], attempt)}
         base |= {"attempt": attempt, "sections": sections, "answered": len(done)}
@@ -277,8 +329,10 @@ def record_answer(
     now: datetime,
 ) -> bool:
     """Keep the answer to *item_id* read from the candidate's form; False when it was a
-    chat turn already kept (other answers are simply written again). The hot path:
-    five short queries, nothing else loaded.
+    chat turn already kept (other answers are simply written again). The hot path: once
+    the process knows the link's attempt, one statement that writes the answer only if
+    the link, the attempt and the section's clock still accept it; otherwise (and for
+    chat turns) a few short queries that say exactly why not.
 
     An answer is taken while its section's clock accepts answers (the clock starts when
     the section's first item is shown); a chat turn must be the conversation's current
@@ -291,6 +345,8 @@ def record_answer(
     except KeyError:
         raise _closed(f"{item_id} is not on this assessment") from None
     response = read(item)
+    if not isinstance(item, ChatSimulationItem) and _kept_at_once(uow, token, response, now):
+        return True
     with uow:
         invitation, organisation = _find(uow, token)
         attempt_id = invitation.attempt_id
@@ -302,7 +358,7 @@ def record_answer(
         if given is None:
             raise _closed(f"{item_id} is not on this assessment")
         response = replace(response, item=given)
-        sections = sections_of(refs, {ref.id: bank.item(ref.id) for ref in refs})
+        sections = tuple(sections_of(refs, {ref.id: bank.item(ref.id) for ref in refs}))
         position = next(s.position for s in sections if given in s.items)
         clock = uow.section_clocks().of(attempt_id).get(position)
         if clock is None or not clock.accepts(now):
@@ -317,6 +373,26 @@ def record_answer(
         attempts.save_response(attempt_id, response)
         uow.commit()
     return True
+
+
+def _kept_at_once(uow: UnitOfWork, token: str, response: Response, now: datetime) -> bool:
+    """Keep *response* in one statement if the link's attempt is known here and it is
+    still open to this answer; False when not known or not open (nothing written)."""
+    key = token_hash(token)
+    known = _links.get(key)
+    placed = known.placement.get(response.item.id) if known and known.attempt else None
+    if known is None or known.attempt is None or known.attempt.id is None or placed is None:
+        return False
+    ref, section = placed
+    with uow.autocommit():
+        return uow.attempts_of(known.organisation).save_response_if_open(
+            token_hash=key,
+            attempt_id=known.attempt.id,
+            section=section,
+            response=replace(response, item=ref),
+            now=now,
+            deadline_from=earliest_open_deadline(now),
+        )
 
 
 def _closed(message: str) -> SectionClosed:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 from typing import Any, Protocol
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, Integer, bindparam, cast, delete, func, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -28,6 +29,7 @@ from servicefit.storage.rows import (
     WrittenReviewRow,
     utc_now,
 )
+from servicefit.storage.web_rows import InvitationRow, SectionTimingRow
 
 
 class AttemptRepository(Protocol):
@@ -37,7 +39,18 @@ class AttemptRepository(Protocol):
     def count(self) -> int: ...
     def save_responses(self, attempt: Attempt) -> None: ...
     def save_response(self, attempt_id: int, response: Response) -> None: ...
+    def save_response_if_open(
+        self,
+        *,
+        token_hash: str,
+        attempt_id: int,
+        section: int,
+        response: Response,
+        now: datetime,
+        deadline_from: datetime,
+    ) -> bool: ...
     def item_refs(self, attempt_id: int) -> tuple[ItemRef, ...]: ...
+    def responses(self, attempt_id: int) -> dict[str, Response]: ...
     def response(self, attempt_id: int, item_id: str) -> Response | None: ...
     def finish(self, attempt_id: int, at: datetime) -> None: ...
     def erase(self, attempt_id: int) -> None: ...
@@ -74,6 +87,72 @@ def _language(value: str) -> Language:
         if language == value:
             return language
     raise ValueError(f"unknown language {value!r}")
+
+
+_responses = ResponseRow.__table__
+_RESPONSES = (  # Core, built once (the candidate's hot path)
+    select(
+        _responses.c.item_id,
+        _responses.c.item_version,
+        _responses.c.answer,
+        _responses.c.seconds,
+        _responses.c.events,
+    )
+    .where(
+        _responses.c.attempt_id == bindparam("attempt_id"),
+        _responses.c.organisation_id == bindparam("organisation_id"),
+    )
+    .order_by(_responses.c.id)
+)
+_RESPONSE_COLUMNS = (
+    "organisation_id",
+    "attempt_id",
+    "item_id",
+    "item_version",
+    "answer",
+    "seconds",
+    "events",
+    "created_at",
+)
+
+
+@cache
+def _save_if_open(dialect: str) -> Any:
+    """INSERT the response SELECTed from the link's open invitation, attempt and section
+    clock (no row: nothing written); on a second answer to the item, replace it. Values
+    are bound per call; PostgreSQL needs their types spelt out in a SELECT list."""
+    invitations, attempts = InvitationRow.__table__, AttemptRow.__table__
+    timings = SectionTimingRow.__table__
+    moment = timings.c.deadline_at.type
+
+    def value(name: str) -> ColumnElement[Any]:
+        column = _responses.c[name]
+        bound = bindparam(name, type_=column.type)
+        return cast(bound, column.type) if dialect == "postgresql" else bound
+
+    source = (
+        select(*(value(name) for name in _RESPONSE_COLUMNS))
+        .select_from(invitations)
+        .join(attempts, attempts.c.id == invitations.c.attempt_id)
+        .join(timings, timings.c.attempt_id == attempts.c.id)
+        .where(
+            invitations.c.token_hash == bindparam("if_token_hash"),
+            invitations.c.organisation_id == bindparam("if_organisation_id", type_=Integer),
+            invitations.c.attempt_id == bindparam("if_attempt_id", type_=Integer),
+            invitations.c.expires_at > bindparam("if_now", type_=moment),
+            attempts.c.finished_at.is_(None),
+            timings.c.position == bindparam("if_section", type_=Integer),
+            timings.c.closed_at.is_(None),
+            timings.c.deadline_at >= bindparam("if_deadline_from", type_=moment),
+        )
+    )
+    insert = (postgresql_insert if dialect == "postgresql" else sqlite_insert)(_responses)
+    statement = insert.from_select(list(_RESPONSE_COLUMNS), source)  # Core: no ORM bulk mode
+    statement = statement.on_conflict_do_update(
+        index_elements=["attempt_id", "item_id"],
+        set_={name: statement.excluded[name] for name in ("answer", "seconds", "events")},
+    )
+    return statement.returning(_responses.c.id)
 
 
 class SqlAttemptRepository:
@@ -145,10 +224,8 @@ class SqlAttemptRepository:
         row.finished_at = attempt.finished_at
         self._session.flush()
 
-    def save_response(self, attempt_id: int, response: Response) -> None:
-        """Keep one answer: insert it, or replace the item's earlier answer (one statement,
-        safe when the same answer arrives twice at once)."""
-        values = {
+    def _response_values(self, attempt_id: int, response: Response) -> dict[str, Any]:
+        return {
             "organisation_id": self._organisation.id,
             "attempt_id": attempt_id,
             "item_id": response.item.id,
@@ -158,14 +235,44 @@ class SqlAttemptRepository:
             "events": {"events": [event.value for event in response.events]},
             "created_at": utc_now(),
         }
+
+    def save_response(self, attempt_id: int, response: Response) -> None:
+        """Keep one answer: insert it, or replace the item's earlier answer (one statement,
+        safe when the same answer arrives twice at once)."""
         dialect = self._session.get_bind().dialect.name
         insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-        statement = insert(ResponseRow).values(**values)
+        statement = insert(ResponseRow).values(**self._response_values(attempt_id, response))
         statement = statement.on_conflict_do_update(
             index_elements=["attempt_id", "item_id"],
             set_={name: statement.excluded[name] for name in ("answer", "seconds", "events")},
         )
         self._session.execute(statement)
+
+    def save_response_if_open(
+        self,
+        *,
+        token_hash: str,
+        attempt_id: int,
+        section: int,
+        response: Response,
+        now: datetime,
+        deadline_from: datetime,
+    ) -> bool:
+        """Keep one answer only if, at this moment, the link *token_hash* still leads to
+        the attempt, the invitation has not expired, the attempt is not finished and the
+        clock of *section* is open with its deadline at or after *deadline_from*: one
+        INSERT ... SELECT ... ON CONFLICT statement, built once (the candidate's hot path).
+        False when a condition failed and nothing was written."""
+        dialect = self._session.get_bind().dialect.name
+        parameters = self._response_values(attempt_id, response) | {
+            "if_token_hash": token_hash,
+            "if_organisation_id": self._organisation.id,
+            "if_attempt_id": attempt_id,
+            "if_section": section,
+            "if_now": now,
+            "if_deadline_from": deadline_from,
+        }
+        return self._session.execute(_save_if_open(dialect), parameters).first() is not None
 
     def finish(self, attempt_id: int, at: datetime) -> None:
         row = self._row(attempt_id)
@@ -206,21 +313,7 @@ class SqlAttemptRepository:
         ).one_or_none()
         if found is None:
             return None
-        query = (
-            select(
-                ResponseRow.item_id,
-                ResponseRow.item_version,
-                ResponseRow.answer,
-                ResponseRow.seconds,
-                ResponseRow.events,
-            )
-            .where(ResponseRow.attempt_id == attempt_id)
-            .order_by(ResponseRow.id)
-        )
-        responses = {
-            r.item_id: _response(r.item_id, r.item_version, r.answer, r.seconds, r.events)
-            for r in self._session.execute(query)
-        }
+        responses = self.responses(attempt_id)
         return Attempt(
             id=found.id,
             organisation_id=found.organisation_id,
@@ -234,6 +327,16 @@ class SqlAttemptRepository:
             finished_at=found.finished_at,
             parameter_version=found.parameter_version,
         )
+
+    def responses(self, attempt_id: int) -> dict[str, Response]:
+        """The attempt's responses by item id, in the order they were first given."""
+        rows = self._session.execute(
+            _RESPONSES, {"attempt_id": attempt_id, "organisation_id": self._organisation.id}
+        )
+        return {
+            r.item_id: _response(r.item_id, r.item_version, r.answer, r.seconds, r.events)
+            for r in rows
+        }
 
     def item_refs(self, attempt_id: int) -> tuple[ItemRef, ...]:
         """Exactly the item versions the attempt was given (empty if there is none)."""

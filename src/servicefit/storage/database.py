@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -43,5 +44,13 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False)
 
 
+@cache
+def autocommitting(engine: Engine) -> Engine:
+    """*engine* with every statement committed on its own: no BEGIN and COMMIT round
+    trips, for short paths whose statements are each complete (the candidate's)."""
+    return engine.execution_options(isolation_level="AUTOCOMMIT")
+
+
 def _sqlite_begin(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    if connection.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
+        connection.exec_driver_sql("BEGIN")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from servicefit.domain.accounts import User
@@ -15,6 +15,20 @@ from servicefit.storage.invitation_repository import invitation_of
 from servicefit.storage.repositories import organisation_of
 from servicefit.storage.rows import AttemptRow, OrganisationRow
 from servicefit.storage.web_rows import ApiTokenRow, InvitationRow, UserRow
+
+_invitations, _attempts = InvitationRow.__table__, AttemptRow.__table__
+_organisations = OrganisationRow.__table__
+_BY_TOKEN = (  # Core, built once: only the token's hash is bound per call
+    select(
+        *_invitations.c,
+        _attempts.c.finished_at.label("finished_at"),
+        _organisations.c.slug.label("organisation_slug"),
+        _organisations.c.name.label("organisation_name"),
+    )
+    .join(_organisations, _organisations.c.id == _invitations.c.organisation_id)
+    .outerjoin(_attempts, _attempts.c.id == _invitations.c.attempt_id)
+    .where(_invitations.c.token_hash == bindparam("token_hash"))
+)
 
 
 @dataclass(frozen=True)
@@ -60,19 +74,8 @@ class SqlDirectory:
 
     def invitation_by_token(self, token_hash: str) -> tuple[Invitation, Organisation] | None:
         """The invitation (with its attempt's finish time) and organisation: one query,
-        read as plain columns (the candidate's hot path)."""
-        query = (
-            select(
-                *InvitationRow.__table__.c,
-                AttemptRow.finished_at.label("finished_at"),
-                OrganisationRow.slug.label("organisation_slug"),
-                OrganisationRow.name.label("organisation_name"),
-            )
-            .join(OrganisationRow, OrganisationRow.id == InvitationRow.organisation_id)
-            .outerjoin(AttemptRow, AttemptRow.id == InvitationRow.attempt_id)
-            .where(InvitationRow.token_hash == token_hash)
-        )
-        row = self._session.execute(query).one_or_none()
+        built once and read as plain columns (the candidate's hot path)."""
+        row = self._session.execute(_BY_TOKEN, {"token_hash": token_hash}).one_or_none()
         if row is None:
             return None
         organisation = Organisation(

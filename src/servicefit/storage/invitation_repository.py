@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from servicefit.domain.invitations import Invitation
@@ -127,6 +127,12 @@ class SqlInvitationRepository:
             self._session.flush()
 
 
+_timings = SectionTimingRow.__table__
+_CLOCKS = select(
+    _timings.c.position, _timings.c.started_at, _timings.c.deadline_at, _timings.c.closed_at
+).where(_timings.c.attempt_id == bindparam("attempt_id"))
+
+
 class SqlSectionClocks:
     """Section clocks of attempts (reached through their invitation, which is scoped)."""
 
@@ -134,10 +140,7 @@ class SqlSectionClocks:
         self._session = session
 
     def of(self, attempt_id: int) -> dict[int, SectionClock]:
-        table = SectionTimingRow.__table__
-        query = select(
-            table.c.position, table.c.started_at, table.c.deadline_at, table.c.closed_at
-        ).where(table.c.attempt_id == attempt_id)
+        """The attempt's clocks by section position (a statement built once: hot path)."""
         return {
             row.position: SectionClock(
                 row.position,
@@ -145,7 +148,7 @@ class SqlSectionClocks:
                 as_utc(row.deadline_at),
                 as_utc_or_none(row.closed_at),
             )
-            for row in self._session.execute(query)
+            for row in self._session.execute(_CLOCKS, {"attempt_id": attempt_id})
         }
 
     def start(self, attempt_id: int, clock: SectionClock) -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from types import TracebackType
 from typing import Protocol, Self
 
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from servicefit.domain.organisations import Organisation
@@ -16,6 +19,7 @@ from servicefit.storage.attempt_repositories import (
     SqlParameterSetRepository,
 )
 from servicefit.storage.audit_repository import SqlAuditLog, SqlRateLimits
+from servicefit.storage.database import autocommitting
 from servicefit.storage.directory import SqlDirectory
 from servicefit.storage.fairness_repositories import (
     SqlCalibrationReports,
@@ -64,6 +68,7 @@ class UnitOfWork(Protocol):
     def delivery_queue(self) -> SqlDeliveryQueue: ...
     def commit(self) -> None: ...
     def rollback(self) -> None: ...
+    def autocommit(self) -> AbstractContextManager[Self]: ...
     def __enter__(self) -> Self: ...
     def __exit__(
         self,
@@ -82,9 +87,14 @@ class SqlUnitOfWork:
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
         self._session_factory = session_factory
         self._session: Session | None = None
+        self._autocommit = False
 
     def __enter__(self) -> Self:
-        self._session = self._session_factory()
+        bind = self._session_factory.kw.get("bind")
+        if self._autocommit and isinstance(bind, Engine):
+            self._session = self._session_factory(bind=autocommitting(bind))
+        else:
+            self._session = self._session_factory()
         self.organisations = SqlOrganisationRepository(self._session)
         self.framework_versions = SqlFrameworkVersionRepository(self._session)
         return self
@@ -151,6 +161,17 @@ class SqlUnitOfWork:
 
     def delivery_queue(self) -> SqlDeliveryQueue:
         return SqlDeliveryQueue(self._require_session())
+
+    @contextmanager
+    def autocommit(self) -> Iterator[Self]:
+        """The unit of work with every statement committed as it runs (commit() has
+        nothing left to do): for paths made of statements that are each complete."""
+        self._autocommit = True
+        try:
+            with self:
+                yield self
+        finally:
+            self._autocommit = False
 
     def commit(self) -> None:
         self._require_session().commit()

@@ -65,12 +65,12 @@ def create_app(settings: Settings) -> FastAPI:
         https_only=settings.environment == "production",
     )
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (
+    for module in (  # candidates' pages first: routes are matched in order, theirs are hot
+        pages_take,
         pages_auth,
         pages_jobs,
         pages_candidates,
         pages_admin,
-        pages_take,
         pages_fairness,
     ):
         app.include_router(module.router)
