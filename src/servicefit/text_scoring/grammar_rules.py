@@ -2,8 +2,8 @@
 
 Each rule looks at a word and its neighbours: verb forms after modals and
 "do", subject-verb agreement with personal pronouns, a singular determiner
-before a plural noun, uncountable nouns used as countable, "be" before a bare
-verb, and two clauses joined by a comma. Word forms come from the en_US
+before a plural noun, uncountable nouns used as countable, "be" or a
+preposition before a bare verb, and two clauses joined by a comma. Word forms come from the en_US
 Hunspell dictionary's morphology (stem plus the affix that made the word), so
 the rules need no model and no word list beyond the closed classes below.
 Every rule is tuned for precision: it stays silent when a word could be read
@@ -397,6 +397,29 @@ def be_bare_verb(words: Sequence[Token]) -> Iterator[Found]:
             yield word, words[j], f"“{words[j].text}” cannot follow “{word.text}”", ()
 
 
+PREPOSITIONS = _set("of for by about without")
+
+
+def preposition_bare_verb(words: Sequence[Token]) -> Iterator[Found]:
+    """ "without know", "for make": after a preposition a verb takes -ing."""
+    for word, verb in pairwise(words):
+        if word.low in PREPOSITIONS and verb.low in BARE_VERBS:
+            yield (
+                word,
+                verb,
+                f"after \u201c{word.text}\u201d use the -ing form",
+                (gerund(verb.low),),
+            )
+
+
+def gerund(verb: str) -> str:
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        return verb[:-1] + "ing"
+    return verb + "ing"
+
+
 def comma_splice(words: Sequence[Token]) -> Iterator[Found]:
     """ "We checked the order, it ships today": two sentences joined by a comma."""
     if not words or words[0].low in CLAUSE_OPENERS:
@@ -429,6 +452,7 @@ RULES: tuple[tuple[Rule, frozenset[str] | None], ...] = (
     (determiner_number, _set("a an every another much")),
     (uncountable, None),
     (be_bare_verb, BE),
+    (preposition_bare_verb, PREPOSITIONS),
     (comma_splice, _set(",")),
 )
 

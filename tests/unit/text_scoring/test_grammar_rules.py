@@ -30,6 +30,8 @@ def found(sentence: str) -> list[tuple[str, tuple[str, ...]]]:
         ("I can give you many advice.", [("many advice", ())]),
         ("Send us a feedback.", [("a feedback", ())]),
         ("The delay is depend on the weather.", [("is depend", ())]),
+        ("You can cancel without lose the deposit.", [("without lose", ("losing",))]),
+        ("Thanks for choose us.", [("for choose", ("choosing",))]),
         ("I checked your order, it ships today.", [(", it", (". It",))]),
     ],
 )
@@ -54,6 +56,8 @@ def test_rules_find_the_error_and_suggest_the_fix(
         "A series of updates is planned, and a means of tracking is included.",
         "Your information is safe and every customer gets a voucher.",
         "The delay is depending on the weather.",
+        "You can cancel without losing the deposit, and thanks for choosing us.",
+        "It is up to you to decide, and for some of us to agree.",
         "When I checked your order, it was ready.",
         "Our fee is small; however, it is not refundable.",
         "I see, it was sent yesterday.",
