@@ -14,33 +14,35 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from servicefit.text_scoring.proofreading import known_word, word_analyses
 from servicefit.text_scoring.results import LanguageIssue
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?|\d[\d.,:/-]*|[.,;:!?]")
+_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|\d[\d.,:/-]*|[.,;:!?]")
+_LOWER_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|,")
 
 
 def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
-    low: str
-    start: int
-    end: int
+    low: str  # lower case, with a typographic apostrophe as a plain one
+    position: int  # place among the sentence's tokens
 
 
 def tokens(text: str) -> list[Token]:
-    return [
-        Token(m.group(0), m.group(0).lower().replace("\u2019", "'"), m.start(), m.end())
-        for m in _TOKEN.finditer(text)
-    ]
+    plain = text.replace("\u2019", "'")  # same length: offsets hold
+    return [Token(word, word.lower(), i) for i, word in enumerate(_TOKEN.findall(plain))]
+
+
+def spans(text: str) -> list[tuple[int, int]]:
+    """Character offsets of each of tokens(text)."""
+    return [m.span() for m in _TOKEN.finditer(text.replace("\u2019", "'"))]
 
 
 MODALS = _set(
@@ -302,6 +304,10 @@ NOT_BARE_VERBS = (
 _PLURAL_SUBJECT_VERBS = _PLURAL_ONLY | {"was": "were"}
 
 
+_NOT_BARE_AFTER_HE = NOT_BARE_VERBS | IRREGULAR_PAST | SAME_PAST
+SUBJECTS = _set("he she it i we they you people children")
+
+
 def _agreement_fix(before: str | None, subject: str, verb: str) -> str | None:
     """The verb form that agrees with *subject*, or None when *verb* already does."""
     if subject in {"he", "she", "it"} and verb in _SINGULAR_ONLY:
@@ -318,7 +324,7 @@ def _agreement_fix(before: str | None, subject: str, verb: str) -> str | None:
     if subject in {"he", "she"}:
         bare = (
             verb.isalpha()
-            and verb not in NOT_BARE_VERBS | IRREGULAR_PAST | SAME_PAST
+            and verb not in _NOT_BARE_AFTER_HE
             and verb_lemma(verb)
             and not inflected(verb)
         )
@@ -332,6 +338,8 @@ def _agreement_fix(before: str | None, subject: str, verb: str) -> str | None:
 def agreement(words: Sequence[Token]) -> Iterator[Found]:
     """ "he have", "they has", "we was", "I are", "she like", "they wants", "people is"."""
     for i, (word, verb) in enumerate(pairwise(words)):
+        if word.low not in SUBJECTS:
+            continue
         before = words[i - 1].low if i else None
         if before in BARE_VERB_CONTEXT:  # "let it go", "does he have"
             continue
@@ -445,12 +453,12 @@ def comma_splice(words: Sequence[Token]) -> Iterator[Found]:
 
 Rule = Callable[[Sequence[Token]], Iterator[Found]]
 # each rule with the words one of which a sentence must contain for the rule to find anything
-RULES: tuple[tuple[Rule, frozenset[str] | None], ...] = (
+RULES: tuple[tuple[Rule, frozenset[str]], ...] = (
     (modal_verb_form, MODALS),
     (do_verb_form, _set("do does did don't doesn't didn't")),
-    (agreement, _set("he she it i we they you people children")),
+    (agreement, SUBJECTS),
     (determiner_number, _set("a an every another much")),
-    (uncountable, None),
+    (uncountable, UNCOUNTABLE | {word + "s" for word in UNCOUNTABLE}),
     (be_bare_verb, BE),
     (preposition_bare_verb, PREPOSITIONS),
     (comma_splice, _set(",")),
@@ -459,21 +467,21 @@ RULES: tuple[tuple[Rule, frozenset[str] | None], ...] = (
 
 def rule_issues(text: str, offset: int = 0) -> list[LanguageIssue]:
     """Issues the rules above find in one English sentence (*offset*: its place in the reply)."""
+    present = set(_LOWER_WORD.findall(text.lower().replace("\u2019", "'")))
+    rules = [rule for rule, needs in RULES if not needs.isdisjoint(present)]
+    if not rules:
+        return []
     words = tokens(text)
-    present = {w.low for w in words}
+    hits = [hit for rule in rules for hit in rule(words)]
+    if not hits:
+        return []
+    where = spans(text)
     found: list[LanguageIssue] = []
-    for rule, needs in RULES:
-        if needs is not None and needs.isdisjoint(present):
-            continue
-        for first, last, message, suggestions in rule(words):
-            found.append(
-                LanguageIssue(
-                    "grammar",
-                    offset + first.start,
-                    offset + last.end,
-                    text[first.start : last.end],
-                    message,
-                    suggestions,
-                )
+    for first, last, message, suggestions in hits:
+        start, end = where[first.position][0], where[last.position][1]
+        found.append(
+            LanguageIssue(
+                "grammar", offset + start, offset + end, text[start:end], message, suggestions
             )
+        )
     return found
