@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from typing import Literal
 
 from servicefit.text_scoring import cues
-from servicefit.text_scoring.proofreading import grammar_issues, spelling_issues
+from servicefit.text_scoring.grammar_rules import rule_issues
+from servicefit.text_scoring.proofreading import grammar_issues, prose, spelling_issues
 from servicefit.text_scoring.results import DimensionResult, Evidence, LanguageIssue, ReplyContext
 from servicefit.text_scoring.text import (
     Sentence,
@@ -331,6 +332,8 @@ def ownership(
     return _result("ownership", score, earned + cost, len(words(reply)))
 
 
+SHORT_TEXT_WORDS = 30  # texts shorter than this are judged as if they had this many words
+ERROR_RATE_SCALE = 10.0  # issues per 100 words at which the score falls to 1/e
 _LOWER_START = re.compile(r"^[a-ząćęłńóśźżáéíóúñ]")
 _REPEATED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 
@@ -341,7 +344,13 @@ def language_quality(
     issues: list[LanguageIssue] = spelling_issues(
         reply, language, suggest=context.suggestions
     ) + grammar_issues(reply, language)
-    if language != "en":  # Harper covers these for English
+    if language == "en":  # what Harper misses; where both report a span, Harper's is kept
+        plain = prose(reply)  # addresses and @handles blanked, offsets kept
+        for sentence in parts:
+            for issue in rule_issues(plain[sentence.start : sentence.end], sentence.start):
+                if not any(i.start < issue.end and issue.start < i.end for i in issues):
+                    issues.append(issue)
+    else:  # Harper covers these for English
         for previous, sentence in zip([None, *parts], parts, strict=False):
             after_comma = previous is not None and previous.text.rstrip().endswith((",", ":", ";"))
             if _LOWER_START.match(sentence.text) and not after_comma:
@@ -367,8 +376,9 @@ def language_quality(
                 )
             )
     word_count = max(1, len(words(reply)))
-    rate = 100.0 * len(issues) / word_count
-    score = max(0.0, 1.0 - rate / 12.0)
+    # a reader judges a short text by its errors, a long one by their density
+    rate = 100.0 * len(issues) / max(word_count, SHORT_TEXT_WORDS)
+    score = math.exp(-rate / ERROR_RATE_SCALE)
     evidence = [
         Evidence(s.text, s.start, s.end, "spelling_or_grammar_error", "-")
         for s in parts

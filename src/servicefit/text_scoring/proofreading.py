@@ -59,6 +59,11 @@ def _is_word(language: str, word: str) -> bool:
     return any(checker.spell(word) for checker in _checkers(language))
 
 
+def known_word(language: str, word: str) -> bool:
+    """Some dictionary of *language* knows *word* as it is written."""
+    return language in DICTIONARIES and _is_word(language, word)
+
+
 def spelling_issues(text: str, language: str, *, suggest: bool = True) -> list[LanguageIssue]:
     """Words no dictionary of *language* knows (names and numbers skipped), with suggestions."""
     if language not in DICTIONARIES:
@@ -81,6 +86,22 @@ def spelling_issues(text: str, language: str, *, suggest: bool = True) -> list[L
     return issues
 
 
+@lru_cache(maxsize=50000)
+def word_analyses(language: str, word: str) -> tuple[tuple[str, str], ...]:
+    """Hunspell's morphology of *word* in the first dictionary of *language*: (stem, flag)
+    pairs, where flag is the affix that made the word from its stem ("" for an entry of its
+    own). In en_US, S makes plurals and third persons, D past forms, G -ing forms."""
+    found = []
+    for raw in _checkers(language)[0].analyze(word):
+        match = _ANALYSIS.search(raw.decode("utf-8", "replace"))
+        if match:
+            found.append((match.group(1), match.group(2) or ""))
+    return tuple(found)
+
+
+_ANALYSIS = re.compile(r"st:(\S+)(?: fl:(\S+))?")
+
+
 @lru_cache(maxsize=20000)
 def _suggest(language: str, word: str) -> tuple[str, ...]:
     checker = _checkers(language)[0]
@@ -99,6 +120,9 @@ def _linter() -> Any:
 
 
 _SPELLING_KINDS = {"Spelling"}
+# Harper's advice on style, not errors: long sentences (clarity's business), wording that could
+# be stronger, an Oxford comma, British words
+_ADVICE_KINDS = {"Readability", "Style", "Enhancement", "Regionalism"}
 
 
 def grammar_issues(text: str, language: str) -> list[LanguageIssue]:
@@ -106,9 +130,13 @@ def grammar_issues(text: str, language: str) -> list[LanguageIssue]:
     if language != "en":
         return []
     issues = []
+    blanked = [(m.start(), m.end()) for m in _NOT_PROSE.finditer(text)]
     for lint in _linter().lint(prose(text)):
-        if str(lint.lint_kind) in _SPELLING_KINDS:
+        if str(lint.lint_kind) in _SPELLING_KINDS | _ADVICE_KINDS:
             continue
+        start, end = int(lint.span.start), int(lint.span.end)
+        if any(start < b_end and b_start < end for b_start, b_end in blanked):
+            continue  # about the spaces that stand for a URL or @handle, not the writer's text
         suggestions = tuple(
             getattr(s, "replacement_text", "") or ""
             for s in list(lint.suggestions)[:MAX_SUGGESTIONS]
@@ -116,8 +144,8 @@ def grammar_issues(text: str, language: str) -> list[LanguageIssue]:
         issues.append(
             LanguageIssue(
                 "grammar",
-                int(lint.span.start),
-                int(lint.span.end),
+                start,
+                end,
                 str(lint.problem_text),
                 str(lint.message),
                 tuple(s for s in suggestions if s),
