@@ -54,6 +54,8 @@ EMPATHY_EARNED: Weighted = (
 POLITENESS_EARNED: Weighted = (
     ("please", "says_please", 0.6),
     ("gratitude", "thanks_customer", 1.0),
+    ("welcome", "acknowledges_thanks", 0.8),
+    ("willing", "shows_willingness", 0.5),
     ("greeting", "greets", 0.5),
     ("apology", "apologises", 0.5),
     ("hedge", "asks_indirectly", 0.5),
@@ -86,6 +88,10 @@ OWNERSHIP_COST: Weighted = (
 )
 
 
+# Kinds that describe what was done: a question ("Shall I get it booked?", "Do you need to
+# change it?") offers or asks, it does not confirm or deflect, so it does not count.
+STATEMENT_ONLY_KINDS = frozenset({"resolved", "deflection", "next_step"})
+
 # Kinds whose patterns are anchored at the start of a sentence: matched sentence by sentence.
 SENTENCE_START_KINDS = frozenset(
     {
@@ -98,6 +104,12 @@ SENTENCE_START_KINDS = frozenset(
         "direct_start",
     }
 )
+
+
+def is_question(sentence: str) -> bool:
+    """A sentence written as a question (¿...? in Spanish; a trailing ? in all three)."""
+    text = sentence.rstrip()
+    return text.endswith("?") or text.lstrip().startswith("¿")
 
 
 def _collect(
@@ -119,6 +131,8 @@ def _collect(
                 index = bisect_right(starts, match.start()) - 1
                 counts[index] = counts.get(index, 0) + 1
             hits = [(parts[i], n) for i, n in sorted(counts.items())]
+        if kind in STATEMENT_ONLY_KINDS:
+            hits = [(s, n) for s, n in hits if not is_question(s.text)]
         for sentence, n in hits:
             if n:
                 total += weight * n
@@ -322,11 +336,42 @@ def active_listening(
     return _result("active_listening", score, evidence, word_count, note=note)
 
 
+SPECIFICS_WEIGHT = 0.5
+ALT_WEIGHT = 0.4
+QQ_WEIGHT = 0.6
+
+
 def ownership(
     reply: str, parts: Sequence[Sentence], language: str, context: ReplyContext
 ) -> DimensionResult:
     positive, earned = _collect(language, reply, parts, OWNERSHIP_EARNED, "+")
     negative, cost = _collect(language, reply, parts, OWNERSHIP_COST, "-")
+    specific = [s for s in parts if numbers(s.text) and not is_question(s.text)]
+    if specific:
+        positive += SPECIFICS_WEIGHT
+        earned.append(
+            Evidence(specific[0].text, specific[0].start, specific[0].end, "gives_specifics", "+")
+        )
+    if cost and any(e.indicator == "leaves_issue_unresolved" for e in cost):
+        alt, offered = _collect(
+            language, reply, parts, (("alternative", "offers_alternative", ALT_WEIGHT),), "+"
+        )
+        positive += min(alt, ALT_WEIGHT)
+        earned += offered[:1]
+    message = context.customer_message or ""
+    if (
+        parts
+        and all(is_question(s.text) for s in parts)
+        and any(
+            is_question(p) or _QUESTION_START.match(p) for p in (x.text for x in sentences(message))
+        )
+    ):
+        negative += QQ_WEIGHT
+        cost.append(
+            Evidence(
+                parts[0].text, parts[0].start, parts[0].end, "answers_question_with_question", "-"
+            )
+        )
     score = logistic(-1.0 + 0.9 * min(positive, 5.0) - negative)
     return _result("ownership", score, earned + cost, len(words(reply)))
 
