@@ -168,9 +168,19 @@ EN: Lexicon = {
         r"rude|complain\w*|confus\w*|unclear|poor|useless|ignore\w*)\b",
     ),
     # from Danescu-Niculescu-Mizil et al. (2013): strategies that read as less polite
+    # a closed question, and a reply that opens with its answer
+    "yes_no_question": (
+        r"^\s*(is|are|was|were|do|does|did|can|could|will|would|has|have|should|may|shall)\b",
+    ),
+    "yes_no_start": (
+        r"^\s*(yes|no|yeah|yep|nope|sure|certainly|of course|absolutely|unfortunately not|"
+        r"i'?m afraid not|not at all)\b",
+    ),
     "please_start": (r"^\s*please\b",),
     # "You're welcome" answers thanks: a courtesy, not a second-person imposition
-    "second_person_start": (r"^\s*you\b(?!'?re (very |most )?welcome| are (very |most )?welcome)",),
+    "second_person_start": (
+        r"^\s*you\b(?!'?re (very |most )?welcome| are (very |most )?welcome| (can|may|could) (?!not\b))",
+    ),
     # positive politeness: showing willingness to help (Brown & Levinson, 1987)
     "willing": (
         r"\b(certainly|of course|absolutely|gladly|with pleasure)\b",
@@ -208,7 +218,9 @@ EN: Lexicon = {
         r"\b(today|tomorrow|tonight|this (afternoon|evening|week)|next week|within \d+|in the next \d+|"
         r"by (monday|tuesday|wednesday|thursday|friday|saturday|sunday|the end of)|"
         r"\d+ ?(hours?|days?|working days|business days|minutes))\b",
-        r"\b(next|first|then|once|after that)\b",
+        # sequence markers ("First, I'll ...", "... and then"), not "the next train", "the first one"
+        r"(?:^|(?<=[.!?;:,] )|(?<=\band ))(first|next|then|after that)\b",
+        r"\bonce\b",
     ),
     "follow_up": (
         r"\b(call|ring|phone|email|e-mail|contact|text) you (back|again|tomorrow|today|once|when|as soon)\b",
@@ -312,6 +324,13 @@ ES: Lexicon = {
         r"\b(mal|malo|mala|error|problema|fallo|falso|terrible|horrible|odio|inaceptable|"
         r"in[uú]til|nunca|confus\w*|p[eé]sim[oa])\b",
     ),
+    "yes_no_question": (
+        r"^\s*¿\s*(?!(qu[eé]|c[oó]mo|cu[aá]nd\w*|cu[aá]nt\w*|d[oó]nde|ad[oó]nde|por qu[eé]|qui[eé]n\w*|cu[aá]l\w*)\b)",
+    ),
+    "yes_no_start": (
+        r"^\s*¡?(s[ií]|no|claro|por supuesto|desde luego|efectivamente|lamentablemente no|"
+        r"me temo que no)\b",
+    ),
     "please": (r"\bpor favor\b", r"\bsi (es|fuera) tan amable\b", r"\ble ruego\b"),
     "willing": (
         r"\b(por supuesto|desde luego|claro que s[ií]|encantad[oa] de|con mucho gusto)\b",
@@ -369,7 +388,8 @@ ES: Lexicon = {
     "next_step": (
         r"\b(hoy|ma[ñn]ana|esta (tarde|semana)|la (pr[oó]xima|semana que viene)|en (un plazo de |las "
         r"pr[oó]ximas )?\d+|antes del? (lunes|martes|mi[ée]rcoles|jueves|viernes)|\d+ ?(horas|d[ií]as))\b",
-        r"\b(primero|despu[eé]s|luego|a continuaci[oó]n|en cuanto)\b",
+        # sequence markers, not "después de las 15:00" (a time)
+        r"\b(primero|despu[eé]s(?! de\b)|luego|a continuaci[oó]n|en cuanto)\b",
     ),
     "follow_up": (
         r"\b(le|te) (llamar[ée]|escribir[ée]|avisar[ée]|contactar[ée]|informar[ée])\b",
@@ -459,6 +479,8 @@ PL: Lexicon = {
         r"\b(z[łl]y|z[łl]a|z[łl]e|b[łl][ąa]d\w*|problem\w*|fataln\w*|okropn\w*|nigdy|"
         r"niedopuszczaln\w*|bezu[żz]yteczn\w*|niejasn\w*)\b",
     ),
+    "yes_no_question": (r"^\s*czy\b",),
+    "yes_no_start": (r"^\s*(tak|nie|oczywi[śs]cie|jasne|owszem|niestety nie)\b",),
     "please": (r"\bprosz[ęe]\b", r"\buprzejmie prosz[ęe]\b"),
     "willing": (
         r"\b(oczywi[śs]cie|naturalnie|z przyjemno[śs]ci[ąa]|bardzo ch[ęe]tnie)\b",

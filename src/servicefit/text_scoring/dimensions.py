@@ -80,11 +80,11 @@ OWNERSHIP_EARNED: Weighted = (
     ("solution", "offers_solution", 0.6),
     ("next_step", "gives_next_steps", 0.5),
     ("follow_up", "commits_to_follow_up", 1.0),
-    ("resolved", "confirms_resolution", 0.8),
+    ("resolved", "confirms_resolution", 1.2),
 )
 OWNERSHIP_COST: Weighted = (
     ("deflection", "pushes_work_to_customer", 1.2),
-    ("unresolved", "leaves_issue_unresolved", 0.8),
+    ("unresolved", "leaves_issue_unresolved", 1.2),
 )
 
 
@@ -205,6 +205,10 @@ def politeness(
     return _result("politeness", score, earned + cost, len(words(reply)))
 
 
+DIRECT_WEIGHT = 0.4
+CONCRETE_WEIGHT = 0.3
+
+
 def clarity(
     reply: str, parts: Sequence[Sentence], language: str, context: ReplyContext
 ) -> DimensionResult:
@@ -229,12 +233,23 @@ def clarity(
     evidence += found
     concrete = [s for s in parts if numbers(s.text)]
     if concrete:
-        raw += 0.3
+        raw += CONCRETE_WEIGHT
         evidence.append(
             Evidence(concrete[0].text, concrete[0].start, concrete[0].end, "concrete_details", "+")
         )
     elif count > 40:
         raw -= 0.3
+    message = context.customer_message or ""
+    asked = [q.text for q in sentences(message) if is_question(q.text)] if "?" in message else []
+    if asked and parts and not is_question(parts[0].text):
+        first = parts[0]
+        direct = any(_answered_by_kind(q, first.text, language) for q in asked) or (
+            cues.has(language, "yes_no_start", first.text)
+            and any(cues.has(language, "yes_no_question", q) for q in asked)
+        )
+        if direct:
+            raw += DIRECT_WEIGHT
+            evidence.append(Evidence(first.text, first.start, first.end, "answers_directly", "+"))
     if context.channel == "email" and count >= 90 and "\n" not in reply.strip():
         raw -= 0.4
         notes.append("a long e-mail in a single paragraph")
@@ -336,7 +351,7 @@ def active_listening(
     return _result("active_listening", score, evidence, word_count, note=note)
 
 
-SPECIFICS_WEIGHT = 0.5
+SPECIFICS_WEIGHT = 0.8
 ALT_WEIGHT = 0.4
 QQ_WEIGHT = 0.6
 
