@@ -186,8 +186,8 @@ EN: Lexicon = {
         r"\b(certainly|of course|absolutely|gladly|with pleasure)\b",
         r"\b(i'?d|i would|we'?d|we would) be (happy|glad|delighted) to\b",
         r"\b(i'?m|i am|we'?re|we are) (happy|glad|pleased|delighted) to (help|assist|do)\b",
-        r"^\s*(sure|no problem)\b",
     ),
+    "willing_start": (r"^\s*(sure|no problem)\b",),
     "welcome": (
         r"\b(you'?re|you are) (very |most )?welcome\b",
         r"\b(it was |it'?s )?(my|a) pleasure\b",
@@ -335,8 +335,8 @@ ES: Lexicon = {
     "willing": (
         r"\b(por supuesto|desde luego|claro que s[ií]|encantad[oa] de|con mucho gusto)\b",
         r"\b(ser[aá]|ser[ií]a) un placer\b",
-        r"^\s*(claro|sin problema)\b",
     ),
+    "willing_start": (r"^\s*(claro|sin problema)\b",),
     "welcome": (
         r"\bde nada\b",
         r"\bno hay de qu[eé]\b",
@@ -485,8 +485,8 @@ PL: Lexicon = {
     "willing": (
         r"\b(oczywi[śs]cie|naturalnie|z przyjemno[śs]ci[ąa]|bardzo ch[ęe]tnie)\b",
         r"\bch[ęe]tnie (pomog[ęe]|pomo[żz]emy|to zrobi[ęe]|sprawdz[ęe])\b",
-        r"^\s*(jasne|nie ma problemu)\b",
     ),
+    "willing_start": (r"^\s*(jasne|nie ma problemu)\b",),
     "welcome": (
         r"\bnie ma za co\b",
         r"\b(ca[łl]a )?przyjemno[śs][ćc] po (mojej|naszej) stronie\b",
@@ -585,6 +585,17 @@ def compiled(language: str) -> dict[str, re.Pattern[str]]:
         )
         for kind in sorted(kinds)
     }
+
+
+@cache
+def anchored(language: str) -> frozenset[str]:
+    """Cue kinds whose every phrase is anchored at the start of the text (^)."""
+    lexicon = LEXICONS.get(language, EN)
+    return frozenset(
+        kind
+        for kind in set(EN) | set(lexicon)
+        if all(p.startswith("^") for p in lexicon.get(kind, (NEVER,)))
+    )
 
 
 def count(language: str, kind: str, text: str) -> int:

@@ -56,6 +56,7 @@ POLITENESS_EARNED: Weighted = (
     ("gratitude", "thanks_customer", 1.0),
     ("welcome", "acknowledges_thanks", 0.8),
     ("willing", "shows_willingness", 0.5),
+    ("willing_start", "shows_willingness", 0.5),
     ("greeting", "greets", 0.5),
     ("apology", "apologises", 0.5),
     ("hedge", "asks_indirectly", 0.5),
@@ -102,6 +103,7 @@ SENTENCE_START_KINDS = frozenset(
         "please_start",
         "second_person_start",
         "direct_start",
+        "willing_start",
     }
 )
 
@@ -122,7 +124,11 @@ def _collect(
     starts = [sentence.start for sentence in parts]
     for kind, indicator, weight in weighted:
         pattern = cues.compiled(language)[kind]
-        if kind in SENTENCE_START_KINDS:
+        if kind in cues.anchored(language):
+            # every phrase starts with ^ and a sentence has no line break: at most one match,
+            # at its start (match() tries one position, findall() every one)
+            hits = [(s, 1) for s in parts if pattern.match(s.text)]
+        elif kind in SENTENCE_START_KINDS:
             hits = [(s, len(pattern.findall(s.text))) for s in parts]
         else:
             # one scan of the whole reply; each match belongs to the sentence it starts in
