@@ -95,6 +95,16 @@ EN: Lexicon = {
     ),
     "unresolved": (
         r"\b(unfortunately|i'?m afraid|there (are|is) no|no (results|matches|availability|trains?|rooms?)|(not|isn'?t|aren'?t) available|(can'?t|cannot|couldn'?t) (find|book|locate)|unable to|unsuccessful|fully booked|did not (work|go through)|no (such|other))\b",
+        # the request failed or came to nothing
+        r"\b((i|we) (do not|don'?t|did not|didn'?t) (have|see|find) any|nothing (matches|is available|was found)|"
+        r"there('?s| is) nothing|(was|were) (not|n'?t) able to|(could not|couldn'?t|cannot|can'?t) "
+        r"(get|reserve|process|complete|confirm|access|locate)|no longer (available|possible)|"
+        r"sold out|out of stock|(failed|was declined|was rejected|didn'?t go through))\b",
+    ),
+    "alternative": (
+        r"\b(how about|instead|alternatively|as an alternative|another (option|day|date|time|area|one)|"
+        r"other (options?|dates?|days?|times?)|a different (option|day|date|time|area|one)|"
+        r"would you like to try|i can (suggest|offer|recommend))\b",
     ),
     "resolved": (
         r"\b(booked|reserved|confirmed|all set|sorted|resolved|fixed|reference (number|code|is)|confirmation (number|code)|successfully|done)\b",
@@ -158,16 +168,43 @@ EN: Lexicon = {
         r"rude|complain\w*|confus\w*|unclear|poor|useless|ignore\w*)\b",
     ),
     # from Danescu-Niculescu-Mizil et al. (2013): strategies that read as less polite
+    # a closed question, and a reply that opens with its answer
+    "yes_no_question": (
+        r"^\s*(is|are|was|were|do|does|did|can|could|will|would|has|have|should|may|shall)\b",
+    ),
+    "yes_no_start": (
+        r"^\s*(yes|no|yeah|yep|nope|sure|certainly|of course|absolutely|unfortunately not|"
+        r"i'?m afraid not|not at all)\b",
+    ),
     "please_start": (r"^\s*please\b",),
-    "second_person_start": (r"^\s*you\b",),
+    # "You're welcome" answers thanks: a courtesy, not a second-person imposition
+    "second_person_start": (
+        r"^\s*you\b(?!'?re (very |most )?welcome| are (very |most )?welcome| (can|may|could) (?!not\b))",
+    ),
+    # positive politeness: showing willingness to help (Brown & Levinson, 1987)
+    "willing": (
+        r"\b(certainly|of course|absolutely|gladly|with pleasure)\b",
+        r"\b(i'?d|i would|we'?d|we would) be (happy|glad|delighted) to\b",
+        r"\b(i'?m|i am|we'?re|we are) (happy|glad|pleased|delighted) to (help|assist|do)\b",
+    ),
+    "willing_start": (r"^\s*(sure|no problem)\b",),
+    "welcome": (
+        r"\b(you'?re|you are) (very |most )?welcome\b",
+        r"\b(it was |it'?s )?(my|a) pleasure\b",
+        r"\b(happy|glad) (i could |to )(help|assist)\b",
+    ),
     "direct_start": (r"^\s*(so|then|and|but)\b",),
     "factuality": (r"\b(actually|in fact|the fact (is|that))\b",),
     "command": (
         r"^\s*(read|stop|listen|look|don'?t|go|fix|explain|answer|tell me|give me|do not)\b",
     ),
     "commitment": (
-        r"\b(i|we)('ll| will| shall| am going to| are going to| have| 've)\b",
-        r"\blet me\b",
+        # a promise, not "I'll need your ..." (asking the customer for something)
+        r"\b(i|we)('ll| will| shall| am going to| are going to) (?!need\b|have to\b|require\b)",
+        # work done ("I have booked"), not possession ("I have two rooms", "we have no ...")
+        r"\b(i|we)( have|'ve) (already |just |now )?(\w+ed|made|found|sent|got|done|put|set|taken|"
+        r"given|written|spoken|told|paid)\b",
+        r"\blet me (?!know\b)",
         r"\b(i|we) can (offer|arrange|send|refund|replace|book)\b",
         r"\b(i|we)'?ve (already )?(arranged|booked|issued|processed|refunded|sent|escalated|raised|"
         r"logged|credited|cancell?ed|updated|asked|contacted|checked|requested|reported)\b",
@@ -181,7 +218,9 @@ EN: Lexicon = {
         r"\b(today|tomorrow|tonight|this (afternoon|evening|week)|next week|within \d+|in the next \d+|"
         r"by (monday|tuesday|wednesday|thursday|friday|saturday|sunday|the end of)|"
         r"\d+ ?(hours?|days?|working days|business days|minutes))\b",
-        r"\b(next|first|then|once|after that)\b",
+        # sequence markers ("First, I'll ...", "... and then"), not "the next train", "the first one"
+        r"(?:^|(?<=[.!?;:,] )|(?<=\band ))(first|next|then|after that)\b",
+        r"\bonce\b",
     ),
     "follow_up": (
         r"\b(call|ring|phone|email|e-mail|contact|text) you (back|again|tomorrow|today|once|when|as soon)\b",
@@ -259,6 +298,14 @@ ES: Lexicon = {
     "unresolved": (
         r"\b(lamentablemente|desafortunadamente|no (hay|tenemos|est[aá] disponible|es posible)|"
         r"no (pude|puedo|podemos) (encontrar|reservar))\b",
+        r"\b(no (he|hemos) podido|no se (ha )?podido|no (encuentro|encontramos|encontr[eé])|no (hay|queda) nada|"
+        r"ya no (est[aá]|es) (disponible|posible)|sin (resultados|disponibilidad)|agotad[oa]s?|"
+        r"(ha|fue) rechazad[oa]|(ha )?fallado)\b",
+    ),
+    "alternative": (
+        r"\b(en su lugar|en cambio|como alternativa|alternativ\w*|otr[oa]s? (opci[oó]n|opciones|d[ií]as?|"
+        r"fechas?|horas?|horarios?|zonas?)|(le |te )?(puedo|podemos) (ofrecer|sugerir|proponer|recomendar)|"
+        r"qu[eé] (le|te) parece)\b",
     ),
     "resolved": (
         r"\b(reservad[oa]|confirmad[oa]|resuelt[oa]|solucionad[oa]|listo|hecho|n[uú]mero de referencia)\b",
@@ -277,7 +324,26 @@ ES: Lexicon = {
         r"\b(mal|malo|mala|error|problema|fallo|falso|terrible|horrible|odio|inaceptable|"
         r"in[uú]til|nunca|confus\w*|p[eé]sim[oa])\b",
     ),
+    "yes_no_question": (
+        r"^\s*¿\s*(?!(qu[eé]|c[oó]mo|cu[aá]nd\w*|cu[aá]nt\w*|d[oó]nde|ad[oó]nde|por qu[eé]|qui[eé]n\w*|cu[aá]l\w*)\b)",
+    ),
+    "yes_no_start": (
+        r"^\s*¡?(s[ií]|no|claro|por supuesto|desde luego|efectivamente|lamentablemente no|"
+        r"me temo que no)\b",
+    ),
     "please": (r"\bpor favor\b", r"\bsi (es|fuera) tan amable\b", r"\ble ruego\b"),
+    "willing": (
+        r"\b(por supuesto|desde luego|claro que s[ií]|encantad[oa] de|con mucho gusto)\b",
+        r"\b(ser[aá]|ser[ií]a) un placer\b",
+    ),
+    "willing_start": (r"^\s*(claro|sin problema)\b",),
+    "welcome": (
+        r"\bde nada\b",
+        r"\bno hay de qu[eé]\b",
+        r"\b(es|ha sido|fue) un placer\b",
+        r"\bcon (mucho )?gusto\b",
+        r"\b(encantad[oa]|feliz) de (ayudar|poder ayudar)",
+    ),
     "gratitude": (r"\bgracias\b", r"\bagradec\w*", r"\bagradezco\b"),
     "greeting": (
         r"^\s*(hola|estimad[oa]s?|buen(os|as) (d[ií]as|tardes|noches)|querid[oa]s?|saludos)\b",
@@ -307,7 +373,7 @@ ES: Lexicon = {
     "direct_question": (r"^\s*¿?\s*por qu[eé] (no )?(usted|ha|hizo|hicieron)\b",),
     "command": (r"^\s*(lea|pare|escuche|mire|no|haga|deje)\b",),
     "commitment": (
-        r"\b(voy|vamos) a\b",
+        r"\b(voy|vamos) a (?!necesitar\b|tener que\b)",
         r"\bme (encargo|ocupo)\b",
         r"\bnos (encargamos|ocupamos)\b",
         r"\b(le |te )?(enviar[ée]|llamar[ée]|revisar[ée]|comprobar[ée]|gestionar[ée]|tramitar[ée]|"
@@ -322,7 +388,8 @@ ES: Lexicon = {
     "next_step": (
         r"\b(hoy|ma[ñn]ana|esta (tarde|semana)|la (pr[oó]xima|semana que viene)|en (un plazo de |las "
         r"pr[oó]ximas )?\d+|antes del? (lunes|martes|mi[ée]rcoles|jueves|viernes)|\d+ ?(horas|d[ií]as))\b",
-        r"\b(primero|despu[eé]s|luego|a continuaci[oó]n|en cuanto)\b",
+        # sequence markers, not "después de las 15:00" (a time)
+        r"\b(primero|despu[eé]s(?! de\b)|luego|a continuaci[oó]n|en cuanto)\b",
     ),
     "follow_up": (
         r"\b(le|te) (llamar[ée]|escribir[ée]|avisar[ée]|contactar[ée]|informar[ée])\b",
@@ -387,6 +454,13 @@ PL: Lexicon = {
     "deference": (r"^\s*(super|[śs]wietnie|doskonale)\b",),
     "unresolved": (
         r"\b(niestety|nie ma (wolnych|mo[żz]liwo[śs]ci)|nie uda[łl]o si[ęe]|brak (wolnych|dost[ęe]pnych))\b",
+        r"\b(nie (mog[ęe]|mo[żz]emy) (znale[źz][ćc]|zarezerwowa[ćc]|potwierdzi[ćc]|zrealizowa[ćc])|"
+        r"nie znalaz[łl](em|am|em ?[żz]adn\w*)|nic nie znalaz[łl]\w*|brak wynik[óo]w|wyprzedan\w*|"
+        r"nie (jest|s[ąa]) ju[żz] dost[ęe]pn\w*|nie powiod[łl]\w* si[ęe]|zosta[łl]\w* odrzucon\w*)\b",
+    ),
+    "alternative": (
+        r"\b(zamiast (tego)?|alternatyw\w*|inn[ayei]{1,2} (opcj\w*|termin\w*|dzie[ńn]|dni|godzin\w*|dat\w*)|"
+        r"(mog[ęe]|mo[żz]emy) (zaproponowa[ćc]|zaoferowa[ćc]|poleci[ćc])|mo[żz]e (pasowa[łl]by|pasowa[łl]aby))\b",
     ),
     "resolved": (
         r"\b(zarezerwowa\w*|potwierdzon\w*|za[łl]atwion\w*|rozwi[ąa]zan\w*|gotowe|numer referencyjny)\b",
@@ -405,7 +479,20 @@ PL: Lexicon = {
         r"\b(z[łl]y|z[łl]a|z[łl]e|b[łl][ąa]d\w*|problem\w*|fataln\w*|okropn\w*|nigdy|"
         r"niedopuszczaln\w*|bezu[żz]yteczn\w*|niejasn\w*)\b",
     ),
+    "yes_no_question": (r"^\s*czy\b",),
+    "yes_no_start": (r"^\s*(tak|nie|oczywi[śs]cie|jasne|owszem|niestety nie)\b",),
     "please": (r"\bprosz[ęe]\b", r"\buprzejmie prosz[ęe]\b"),
+    "willing": (
+        r"\b(oczywi[śs]cie|naturalnie|z przyjemno[śs]ci[ąa]|bardzo ch[ęe]tnie)\b",
+        r"\bch[ęe]tnie (pomog[ęe]|pomo[żz]emy|to zrobi[ęe]|sprawdz[ęe])\b",
+    ),
+    "willing_start": (r"^\s*(jasne|nie ma problemu)\b",),
+    "welcome": (
+        r"\bnie ma za co\b",
+        r"\b(ca[łl]a )?przyjemno[śs][ćc] po (mojej|naszej) stronie\b",
+        r"\bmi[łl]o (mi|nam) (by[łl]o )?pom[óo]c\b",
+        r"\bciesz[ęe] si[ęe],? [żz]e mog[łl](em|am) pom[óo]c\b",
+    ),
     "gratitude": (r"\bdzi[ęe]kuj[ęe]\w*", r"\bdzi[ęe]kujemy\b", r"\bdzi[ęe]ki\b", r"\bdoceniam\w*"),
     "greeting": (r"^\s*(dzie[ńn] dobry|witam|szanown[ya]|cze[śs][ćc]|dobry wiecz[óo]r)\b",),
     "hedge": (
@@ -498,6 +585,17 @@ def compiled(language: str) -> dict[str, re.Pattern[str]]:
         )
         for kind in sorted(kinds)
     }
+
+
+@cache
+def anchored(language: str) -> frozenset[str]:
+    """Cue kinds whose every phrase is anchored at the start of the text (^)."""
+    lexicon = LEXICONS.get(language, EN)
+    return frozenset(
+        kind
+        for kind in set(EN) | set(lexicon)
+        if all(p.startswith("^") for p in lexicon.get(kind, (NEVER,)))
+    )
 
 
 def count(language: str, kind: str, text: str) -> int:

@@ -55,6 +55,9 @@ EMPATHY_EARNED: Weighted = (
 POLITENESS_EARNED: Weighted = (
     ("please", "says_please", 0.6),
     ("gratitude", "thanks_customer", 1.0),
+    ("welcome", "acknowledges_thanks", 0.8),
+    ("willing", "shows_willingness", 0.5),
+    ("willing_start", "shows_willingness", 0.5),
     ("greeting", "greets", 0.5),
     ("apology", "apologises", 0.5),
     ("hedge", "asks_indirectly", 0.5),
@@ -79,13 +82,17 @@ OWNERSHIP_EARNED: Weighted = (
     ("solution", "offers_solution", 0.6),
     ("next_step", "gives_next_steps", 0.5),
     ("follow_up", "commits_to_follow_up", 1.0),
-    ("resolved", "confirms_resolution", 0.8),
+    ("resolved", "confirms_resolution", 1.2),
 )
 OWNERSHIP_COST: Weighted = (
     ("deflection", "pushes_work_to_customer", 1.2),
-    ("unresolved", "leaves_issue_unresolved", 0.8),
+    ("unresolved", "leaves_issue_unresolved", 1.2),
 )
 
+
+# Kinds that describe what was done: a question ("Shall I get it booked?", "Do you need to
+# change it?") offers or asks, it does not confirm or deflect, so it does not count.
+STATEMENT_ONLY_KINDS = frozenset({"resolved", "deflection", "next_step"})
 
 # Kinds whose patterns are anchored at the start of a sentence: matched sentence by sentence.
 SENTENCE_START_KINDS = frozenset(
@@ -97,8 +104,15 @@ SENTENCE_START_KINDS = frozenset(
         "please_start",
         "second_person_start",
         "direct_start",
+        "willing_start",
     }
 )
+
+
+def is_question(sentence: str) -> bool:
+    """A sentence written as a question (¿...? in Spanish; a trailing ? in all three)."""
+    text = sentence.rstrip()
+    return text.endswith("?") or text.lstrip().startswith("¿")
 
 
 def _collect(
@@ -111,7 +125,11 @@ def _collect(
     starts = [sentence.start for sentence in parts]
     for kind, indicator, weight in weighted:
         pattern = cues.compiled(language)[kind]
-        if kind in SENTENCE_START_KINDS:
+        if kind in cues.anchored(language):
+            # every phrase starts with ^ and a sentence has no line break: at most one match,
+            # at its start (match() tries one position, findall() every one)
+            hits = [(s, 1) for s in parts if pattern.match(s.text)]
+        elif kind in SENTENCE_START_KINDS:
             hits = [(s, len(pattern.findall(s.text))) for s in parts]
         else:
             # one scan of the whole reply; each match belongs to the sentence it starts in
@@ -120,6 +138,8 @@ def _collect(
                 index = bisect_right(starts, match.start()) - 1
                 counts[index] = counts.get(index, 0) + 1
             hits = [(parts[i], n) for i, n in sorted(counts.items())]
+        if kind in STATEMENT_ONLY_KINDS:
+            hits = [(s, n) for s, n in hits if not is_question(s.text)]
         for sentence, n in hits:
             if n:
                 total += weight * n
@@ -192,6 +212,10 @@ def politeness(
     return _result("politeness", score, earned + cost, len(words(reply)))
 
 
+DIRECT_WEIGHT = 0.4
+CONCRETE_WEIGHT = 0.3
+
+
 def clarity(
     reply: str, parts: Sequence[Sentence], language: str, context: ReplyContext
 ) -> DimensionResult:
@@ -216,12 +240,23 @@ def clarity(
     evidence += found
     concrete = [s for s in parts if numbers(s.text)]
     if concrete:
-        raw += 0.3
+        raw += CONCRETE_WEIGHT
         evidence.append(
             Evidence(concrete[0].text, concrete[0].start, concrete[0].end, "concrete_details", "+")
         )
     elif count > 40:
         raw -= 0.3
+    message = context.customer_message or ""
+    asked = [q.text for q in sentences(message) if is_question(q.text)] if "?" in message else []
+    if asked and parts and not is_question(parts[0].text):
+        first = parts[0]
+        direct = any(_answered_by_kind(q, first.text, language) for q in asked) or (
+            cues.has(language, "yes_no_start", first.text)
+            and any(cues.has(language, "yes_no_question", q) for q in asked)
+        )
+        if direct:
+            raw += DIRECT_WEIGHT
+            evidence.append(Evidence(first.text, first.start, first.end, "answers_directly", "+"))
     if context.channel == "email" and count >= 90 and "\n" not in reply.strip():
         raw -= 0.4
         notes.append("a long e-mail in a single paragraph")
@@ -323,11 +358,42 @@ def active_listening(
     return _result("active_listening", score, evidence, word_count, note=note)
 
 
+SPECIFICS_WEIGHT = 0.8
+ALT_WEIGHT = 0.4
+QQ_WEIGHT = 0.6
+
+
 def ownership(
     reply: str, parts: Sequence[Sentence], language: str, context: ReplyContext
 ) -> DimensionResult:
     positive, earned = _collect(language, reply, parts, OWNERSHIP_EARNED, "+")
     negative, cost = _collect(language, reply, parts, OWNERSHIP_COST, "-")
+    specific = [s for s in parts if numbers(s.text) and not is_question(s.text)]
+    if specific:
+        positive += SPECIFICS_WEIGHT
+        earned.append(
+            Evidence(specific[0].text, specific[0].start, specific[0].end, "gives_specifics", "+")
+        )
+    if cost and any(e.indicator == "leaves_issue_unresolved" for e in cost):
+        alt, offered = _collect(
+            language, reply, parts, (("alternative", "offers_alternative", ALT_WEIGHT),), "+"
+        )
+        positive += min(alt, ALT_WEIGHT)
+        earned += offered[:1]
+    message = context.customer_message or ""
+    if (
+        parts
+        and all(is_question(s.text) for s in parts)
+        and any(
+            is_question(p) or _QUESTION_START.match(p) for p in (x.text for x in sentences(message))
+        )
+    ):
+        negative += QQ_WEIGHT
+        cost.append(
+            Evidence(
+                parts[0].text, parts[0].start, parts[0].end, "answers_question_with_question", "-"
+            )
+        )
     score = logistic(-1.0 + 0.9 * min(positive, 5.0) - negative)
     return _result("ownership", score, earned + cost, len(words(reply)))
 
