@@ -497,6 +497,22 @@ def summary(phase: Phase, stored: set[tuple[str, str]], duration: float) -> dict
                 ],
                 99,
             ),
+            "acks_before_kill_latency_p99_ms": percentile(
+                [
+                    lat
+                    for lat, t in zip(phase.latencies, phase.ack_times, strict=True)
+                    if t < phase.killed_at
+                ],
+                99,
+            ),
+            "acks_from_kill_plus_20s_latency_p99_ms": percentile(
+                [
+                    lat
+                    for lat, t in zip(phase.latencies, phase.ack_times, strict=True)
+                    if t > phase.killed_at + 20
+                ],
+                99,
+            ),
         }
     return result
 
