@@ -21,6 +21,7 @@ from servicefit.psychometrics.irt import ItemParameters
 from servicefit.storage.answer_documents import answer_from_document, answer_to_document
 from servicefit.storage.rows import (
     AttemptRow,
+    Base,
     InterviewRatingRow,
     JobProfileRow,
     JobProfileVersionRow,
@@ -89,7 +90,7 @@ def _language(value: str) -> Language:
     raise ValueError(f"unknown language {value!r}")
 
 
-_responses = ResponseRow.__table__
+_responses = Base.metadata.tables[ResponseRow.__tablename__]  # a Table, for Core statements
 _RESPONSES = (  # Core, built once (the candidate's hot path)
     select(
         _responses.c.item_id,

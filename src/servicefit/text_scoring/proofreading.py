@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -119,6 +124,30 @@ def _linter() -> Any:
     return linter
 
 
+_silence = threading.Lock()
+
+
+@contextmanager
+def _stdout_silenced() -> Iterator[None]:
+    """File descriptor 1 points at /dev/null meanwhile: Harper 0.2.0 prints debugging lines
+    to the process's stdout for some phrases ("looking forward to and ..."), which would
+    corrupt JSON written there. One thread at a time (Harper holds the GIL anyway)."""
+    with _silence:
+        sys.stdout.flush()
+        saved = os.dup(1)
+        try:
+            os.dup2(_devnull(), 1)
+            yield
+        finally:
+            os.dup2(saved, 1)
+            os.close(saved)
+
+
+@cache
+def _devnull() -> int:
+    return os.open(os.devnull, os.O_WRONLY)
+
+
 _SPELLING_KINDS = {"Spelling"}
 # Harper's advice on style, not errors: long sentences (clarity's business), wording that could
 # be stronger, an Oxford comma, British words
@@ -131,7 +160,9 @@ def grammar_issues(text: str, language: str) -> list[LanguageIssue]:
         return []
     issues = []
     blanked = [(m.start(), m.end()) for m in _NOT_PROSE.finditer(text)]
-    for lint in _linter().lint(prose(text)):
+    with _stdout_silenced():
+        lints = _linter().lint(prose(text))
+    for lint in lints:
         if str(lint.lint_kind) in _SPELLING_KINDS | _ADVICE_KINDS:
             continue
         start, end = int(lint.span.start), int(lint.span.end)

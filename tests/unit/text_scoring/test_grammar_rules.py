@@ -117,3 +117,14 @@ def test_style_advice_costs_no_language_quality() -> None:
     result = score_reply(reply, ReplyContext(expected_language="en")).dimensions["language_quality"]
     assert result.issues == ()
     assert result.score == 1.0
+
+
+def test_scoring_writes_nothing_to_stdout(capfd: pytest.CaptureFixture[str]) -> None:
+    """Harper 0.2.0 prints a debugging line to the process's stdout for this phrase; the
+    scorer must not let it through (score-batch and --json commands write data there)."""
+    reply = "We are looking forward to and hoping for your reply."
+    assessment = score_reply(reply, ReplyContext(expected_language="en"))
+    assert assessment.dimensions["language_quality"].score is not None
+    print("after", flush=True)  # noqa: T201 - stdout works again afterwards
+    captured = capfd.readouterr()
+    assert captured.out == "after\n"
