@@ -588,6 +588,16 @@ def compiled(language: str) -> dict[str, re.Pattern[str]]:
 
 
 @cache
+def folded(language: str) -> dict[str, re.Pattern[str]]:
+    """The same patterns for text already lower-cased (no case-insensitive matching, which
+    is the slow part of scanning): the phrases are written in lower case."""
+    return {
+        kind: re.compile(pattern.pattern, re.MULTILINE)
+        for kind, pattern in compiled(language).items()
+    }
+
+
+@cache
 def anchored(language: str) -> frozenset[str]:
     """Cue kinds whose every phrase is anchored at the start of the text (^)."""
     lexicon = LEXICONS.get(language, EN)

@@ -123,18 +123,24 @@ def _collect(
     if not parts:
         return total, found
     starts = [sentence.start for sentence in parts]
+    text = reply.lower()  # scanning lower-cased text is faster than ignoring case
+    patterns = cues.folded(language)
+    if len(text) != len(reply):  # a rare character whose lower case is longer
+        text, patterns = reply, cues.compiled(language)
+    texts = [text[s.start : s.end] for s in parts]  # each sentence, as scanned
+    anchored = cues.anchored(language)
     for kind, indicator, weight in weighted:
-        pattern = cues.compiled(language)[kind]
-        if kind in cues.anchored(language):
+        pattern = patterns[kind]
+        if kind in anchored:
             # every phrase starts with ^ and a sentence has no line break: at most one match,
             # at its start (match() tries one position, findall() every one)
-            hits = [(s, 1) for s in parts if pattern.match(s.text)]
+            hits = [(s, 1) for s, t in zip(parts, texts, strict=True) if pattern.match(t)]
         elif kind in SENTENCE_START_KINDS:
-            hits = [(s, len(pattern.findall(s.text))) for s in parts]
+            hits = [(s, len(pattern.findall(t))) for s, t in zip(parts, texts, strict=True)]
         else:
             # one scan of the whole reply; each match belongs to the sentence it starts in
             counts: dict[int, int] = {}
-            for match in pattern.finditer(reply):
+            for match in pattern.finditer(text):
                 index = bisect_right(starts, match.start()) - 1
                 counts[index] = counts.get(index, 0) + 1
             hits = [(parts[i], n) for i, n in sorted(counts.items())]
