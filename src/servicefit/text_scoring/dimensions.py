@@ -82,11 +82,11 @@ OWNERSHIP_EARNED: Weighted = (
     ("solution", "offers_solution", 0.6),
     ("next_step", "gives_next_steps", 0.5),
     ("follow_up", "commits_to_follow_up", 1.0),
-    ("resolved", "confirms_resolution", 1.2),
+    ("resolved", "confirms_resolution", 0.8),
 )
 OWNERSHIP_COST: Weighted = (
     ("deflection", "pushes_work_to_customer", 1.2),
-    ("unresolved", "leaves_issue_unresolved", 1.2),
+    ("unresolved", "leaves_issue_unresolved", 0.8),
 )
 
 
@@ -364,7 +364,7 @@ def active_listening(
     return _result("active_listening", score, evidence, word_count, note=note)
 
 
-SPECIFICS_WEIGHT = 0.8
+SPECIFICS_WEIGHT = 0.5
 ALT_WEIGHT = 0.4
 QQ_WEIGHT = 0.6
 
