@@ -14,9 +14,9 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from statistics import NormalDist
 
 import numpy as np
-from scipy.stats import norm
 
 from servicefit.domain.item_scoring import Evidence
 from servicefit.domain.items import Instrument
@@ -25,6 +25,9 @@ from servicefit.psychometrics.irt import ItemParameters, eap, information
 # θ cut points between levels 1|2, 2|3, 3|4, 4|5 (docs/scoring.md, "Levels").
 LEVEL_CUTS: tuple[float, ...] = (-1.0, -0.25, 0.5, 1.25)
 PRIOR_VERSION = "prior"
+
+
+_STANDARD_NORMAL = NormalDist()  # the standard library's: importing scipy.stats takes 1 s
 
 
 def scale_key(competency_id: str, key: str) -> str:
@@ -82,7 +85,9 @@ class Norm:
 
     def percentile(self, theta: float, se: float) -> NormResult:
         spread = math.sqrt(max(1.0 - se * se, 0.05))
-        return NormResult(100.0 * float(norm.cdf(theta / spread)), self.label, provisional=True)
+        return NormResult(
+            100.0 * float(_STANDARD_NORMAL.cdf(theta / spread)), self.label, provisional=True
+        )
 
 
 @dataclass(frozen=True)
@@ -106,7 +111,7 @@ def level_of(theta: float) -> int:
 
 def level_probabilities(theta: float, se: float) -> tuple[float, ...]:
     edges = [-math.inf, *LEVEL_CUTS, math.inf]
-    cdf = [float(norm.cdf((edge - theta) / se)) for edge in edges]
+    cdf = [float(_STANDARD_NORMAL.cdf((edge - theta) / se)) for edge in edges]
     return tuple(cdf[i + 1] - cdf[i] for i in range(5))
 
 
@@ -115,7 +120,7 @@ def probability_at_least(level: int, theta: float, se: float) -> float:
     if level <= 1:
         return 1.0
     cut = LEVEL_CUTS[level - 2]
-    return float(1.0 - norm.cdf((cut - theta) / se))
+    return float(1.0 - _STANDARD_NORMAL.cdf((cut - theta) / se))
 
 
 def score_competencies(

@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from rapidfuzz.distance import Levenshtein
-from scipy.stats import kendalltau
 
 from servicefit.domain.answers import (
     AgreementAnswer,
@@ -201,6 +200,8 @@ def _in_basket(item: InBasketItem, answer: OrderAnswer, key: str) -> list[Eviden
     expert = list(item.expert_order)
     if sorted(answer.order) != sorted(expert):
         raise AnswerMismatch(f"{item.id}: the order must list every ticket once")
+    from scipy.stats import kendalltau  # noqa: PLC0415 - 1 s to import; only ordering items
+
     tau = float(kendalltau([expert.index(t) for t in answer.order], range(len(expert))).statistic)
     return _same(item, key, _band(tau, TAU_CUTS), 5, f"Kendall tau {tau:.2f} with the expert order")
 
