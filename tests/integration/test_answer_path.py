@@ -188,3 +188,21 @@ def test_a_finished_or_erased_attempt_takes_no_answer(candidate: Candidate) -> N
     erase_candidate(candidate.uow, candidate.organisation, candidate.invitation_id, actor="test")
     with pytest.raises(LinkProblem):
         record_answer(candidate.uow, candidate.token, step.item.id, _read, datetime.now(UTC))
+
+
+def test_a_process_remembers_the_most_recently_used_links_only(
+    candidate: Candidate, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from servicefit.services import taking  # noqa: PLC0415 - its private cache, patched here
+
+    monkeypatch.setattr(taking, "MAX_LINKS", 2)
+    for key in ("a", "b"):
+        taking._remember(key, taking._Link(candidate.organisation))
+    assert taking._known("a") is not None  # "a" is now the most recently used
+    taking._remember("c", taking._Link(candidate.organisation))
+    assert taking._known("b") is None
+    assert taking._known("a") is not None
+    # a forgotten link still answers (through the longer path), and is remembered again
+    step = where(candidate.uow, candidate.token, datetime.now(UTC))
+    assert step.item is not None
+    assert record_answer(candidate.uow, candidate.token, step.item.id, _read, datetime.now(UTC))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -122,14 +123,25 @@ class _Link:
     placement: dict[str, tuple[ItemRef, int]] = field(default_factory=dict)  # id: ref, section
 
 
-_links: dict[str, _Link] = {}  # token hash -> what is known (per process)
-MAX_LINKS = 100_000
+MAX_LINKS = 5_000  # links remembered per process (~15 KB each): the most recently used
+_links: OrderedDict[str, _Link] = OrderedDict()  # token hash -> what is known
+_links_lock = threading.Lock()
 
 
 def _remember(key: str, link: _Link) -> None:
-    if len(_links) >= MAX_LINKS:
-        _links.clear()
-    _links[key] = link
+    with _links_lock:
+        _links[key] = link
+        _links.move_to_end(key)
+        while len(_links) > MAX_LINKS:
+            _links.popitem(last=False)
+
+
+def _known(key: str) -> _Link | None:
+    with _links_lock:
+        link = _links.get(key)
+        if link is not None:
+            _links.move_to_end(key)
+        return link
 
 
 def _remember_attempt(
@@ -142,7 +154,7 @@ def _remember_attempt(
 def organisation_of_link(uow: UnitOfWork, token: str) -> str:
     """The slug of the link's organisation (remembered: an invitation never moves)."""
     key = token_hash(token)
-    known = _links.get(key)
+    known = _known(key)
     if known is None:
         with uow:
             known = _Link(_find(uow, token)[1])
@@ -214,7 +226,7 @@ def _attempt_now(
     if invitation.attempt_id is None:  # consent binds it; callers check that first
         raise LinkProblem("invitation link", "there is no assessment on this link")
     key = token_hash(token)
-    known = _links.get(key)
+    known = _known(key)
     attempts = uow.attempts_of(organisation)
     if known and known.attempt and known.attempt.id == invitation.attempt_id:
         attempt = replace(known.attempt, responses=attempts.responses(invitation.attempt_id))
@@ -379,7 +391,7 @@ def _kept_at_once(uow: UnitOfWork, token: str, response: Response, now: datetime
     """Keep *response* in one statement if the link's attempt is known here and it is
     still open to this answer; False when not known or not open (nothing written)."""
     key = token_hash(token)
-    known = _links.get(key)
+    known = _known(key)
     placed = known.placement.get(response.item.id) if known and known.attempt else None
     if known is None or known.attempt is None or known.attempt.id is None or placed is None:
         return False
