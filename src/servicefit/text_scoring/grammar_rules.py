@@ -249,6 +249,20 @@ def _not_bare(word: Token) -> str | None:
 Found = tuple[Token, Token, str, tuple[str, ...]]  # first word, last word, message, suggestions
 
 
+def _bare_verb_after(words: Sequence[Token], i: int, j: int) -> Iterator[Found]:
+    """The verb at or after *j* (adverbs skipped) if it is not bare, as a finding against
+    the word at *i* that wants a bare verb ("can", "didn't", "does not")."""
+    j = _skip(words, j)
+    stem = _not_bare(words[j]) if j < len(words) else None
+    if stem:
+        yield (
+            words[i],
+            words[j],
+            f"after “{words[i].text}” use the bare verb",
+            (stem,) if stem != words[j].low else (),
+        )
+
+
 def modal_verb_form(words: Sequence[Token]) -> Iterator[Found]:
     """ "can improves", "will went", "may loosing": a modal takes the bare verb."""
     if words and words[-1].text == "?":
@@ -256,15 +270,7 @@ def modal_verb_form(words: Sequence[Token]) -> Iterator[Found]:
     for i, word in enumerate(words):
         if word.low not in MODALS or i == 0 or words[i - 1].low in DETERMINERS:
             continue
-        j = _skip(words, i + 1)
-        stem = _not_bare(words[j]) if j < len(words) else None
-        if stem:
-            yield (
-                word,
-                words[j],
-                f"after “{word.text}” use the bare verb",
-                (stem,) if stem != words[j].low else (),
-            )
+        yield from _bare_verb_after(words, i, i + 1)
 
 
 def do_verb_form(words: Sequence[Token]) -> Iterator[Found]:
@@ -276,15 +282,7 @@ def do_verb_form(words: Sequence[Token]) -> Iterator[Found]:
             j = i + 2
         else:
             continue
-        j = _skip(words, j)
-        stem = _not_bare(words[j]) if j < len(words) else None
-        if stem:
-            yield (
-                word,
-                words[j],
-                f"after “{word.text}” use the bare verb",
-                (stem,) if stem != words[j].low else (),
-            )
+        yield from _bare_verb_after(words, i, j)
 
 
 _SINGULAR_ONLY = {"have": "has", "do": "does", "are": "is", "were": "was", "don't": "doesn't"}
