@@ -147,13 +147,28 @@ def _save_if_open(dialect: str) -> Any:
             timings.c.deadline_at >= bindparam("if_deadline_from", type_=moment),
         )
     )
-    insert = (postgresql_insert if dialect == "postgresql" else sqlite_insert)(_responses)
-    statement = insert.from_select(list(_RESPONSE_COLUMNS), source)  # Core: no ORM bulk mode
-    statement = statement.on_conflict_do_update(
+    statement = _insert(dialect).from_select(list(_RESPONSE_COLUMNS), source)
+    return _replacing_the_answer(statement).returning(_responses.c.id)
+
+
+@cache
+def _save(dialect: str) -> Any:
+    """INSERT one response, or replace the item's earlier answer; values bound per call."""
+    values = {name: bindparam(name, type_=_responses.c[name].type) for name in _RESPONSE_COLUMNS}
+    return _replacing_the_answer(_insert(dialect).values(values))
+
+
+def _insert(dialect: str) -> Any:
+    """An INSERT into responses that can say ON CONFLICT (Core: no ORM bulk mode)."""
+    return (postgresql_insert if dialect == "postgresql" else sqlite_insert)(_responses)
+
+
+def _replacing_the_answer(insert: Any) -> Any:
+    """*insert*, which on a second answer to the same item replaces the first one."""
+    return insert.on_conflict_do_update(
         index_elements=["attempt_id", "item_id"],
-        set_={name: statement.excluded[name] for name in ("answer", "seconds", "events")},
+        set_={name: insert.excluded[name] for name in ("answer", "seconds", "events")},
     )
-    return statement.returning(_responses.c.id)
 
 
 class SqlAttemptRepository:
@@ -241,13 +256,7 @@ class SqlAttemptRepository:
         """Keep one answer: insert it, or replace the item's earlier answer (one statement,
         safe when the same answer arrives twice at once)."""
         dialect = self._session.get_bind().dialect.name
-        insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-        statement = insert(ResponseRow).values(**self._response_values(attempt_id, response))
-        statement = statement.on_conflict_do_update(
-            index_elements=["attempt_id", "item_id"],
-            set_={name: statement.excluded[name] for name in ("answer", "seconds", "events")},
-        )
-        self._session.execute(statement)
+        self._session.execute(_save(dialect), self._response_values(attempt_id, response))
 
     def save_response_if_open(
         self,
